@@ -1,0 +1,1 @@
+"""Pure analysis: pandas in, pandas out. No Streamlit, no plotting."""

@@ -1,0 +1,119 @@
+"""`python -m dashboard validate|export`: the same loader and the same CSV builder as the app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from .analysis.filters import DATE_RULES, Filters
+from .data import DataError, load_dataset
+from .data.validate import parse_tables
+from .export import to_csv_bytes
+
+
+def _validate(args) -> int:
+    parsed, problems = parse_tables(args.data_dir)
+    if problems:
+        for problem in sorted(problems):
+            print(problem)
+        print(f"\n{len(problems)} problem(s) found; nothing was loaded.", file=sys.stderr)
+        return 1
+    from .data.load import build_dataset
+
+    data = build_dataset(parsed)
+    records = data.records
+    print("Safe City Atlas data: valid")
+    for name in ("deployments", "agreements", "trainings"):
+        print(f"  {name:<17}{len(data.table(name)):>5}")
+    for name in ("events", "companies", "sources", "technologies", "reported_figures"):
+        print(f"  {name:<17}{len(getattr(data, name)):>5}")
+    print(f"  records          {len(records):>5}")
+    print(f"  countries        {data.record_countries['country'].nunique():>5}")
+    print(f"  companies named  {data.record_companies['company'].nunique():>5}")
+    print(f"  dates            {records['date_start'].min():%Y-%m} to {records['date_end'].max():%Y-%m}")
+    uncited = ~records["id"].isin(data.citations["owner_id"])
+    print(f"  records without a source: {int(uncited.sum())}")
+    if data.unchecked_coordinates:
+        print(f"  coordinates not checkable at 1:110m (country too small): {', '.join(data.unchecked_coordinates)}")
+    return 0
+
+
+def _month(text: str) -> pd.Period:
+    try:
+        return pd.Period(text, "M")
+    except (ValueError, TypeError) as err:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a month like 2019-01") from err
+
+
+def filters_from_args(args) -> Filters:
+    return Filters(
+        companies=tuple(args.company),
+        countries=tuple(c.upper() for c in args.country),
+        regions=tuple(args.region),
+        technologies=tuple(args.technology),
+        record_types=tuple(args.type),
+        statuses=tuple(args.status),
+        modes=tuple(args.mode),
+        confidence=tuple(args.confidence),
+        date_from=args.date_from,
+        date_to=args.date_to,
+        date_rule=args.date_rule,
+        anti_epidemic_only=args.anti_epidemic,
+        disputed_only=args.disputed,
+    )
+
+
+def _export(args) -> int:
+    data = load_dataset(args.data_dir)
+    try:
+        filters = filters_from_args(args)
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    payload = to_csv_bytes(data, filters.apply(data))
+    if args.out:
+        Path(args.out).write_bytes(payload)
+        print(f"{filters.describe()}: wrote {args.out}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(payload)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
+    commands = top.add_subparsers(dest="command", required=True)
+    validate = commands.add_parser("validate", help="check every table; list problems as file:record-id:field: message")
+    validate.add_argument("--data-dir", type=Path, default=None)
+    export = commands.add_parser("export", help="write the CSV the dashboard's download gives for the same filters")
+    export.add_argument("--data-dir", type=Path, default=None)
+    export.add_argument("--out", type=Path, default=None, help="file to write (default: standard output)")
+    for flag, dest, meta in (
+        ("--company", "company", "company id, e.g. huawei"),
+        ("--country", "country", "ISO-3 code, e.g. SRB"),
+        ("--region", "region", "UN sub-region, e.g. 'Eastern Africa'"),
+        ("--technology", "technology", "technology id, e.g. video_surveillance"),
+        ("--type", "type", "deployment, agreement or training"),
+        ("--status", "status", "announced, signed, active, completed, cancelled, unknown"),
+        ("--mode", "mode", "sale, donation, loan_financed, ..."),
+        ("--confidence", "confidence", "high, medium or low"),
+    ):
+        export.add_argument(flag, dest=dest, action="append", default=[], help=f"{meta} (repeatable)")
+    export.add_argument("--from", dest="date_from", type=_month, default=None, help="first month, e.g. 2019-01")
+    export.add_argument("--to", dest="date_to", type=_month, default=None, help="last month, e.g. 2021-12")
+    export.add_argument("--date-rule", choices=sorted(DATE_RULES), default="within",
+                        help="within: a year-only date must lie wholly in the range; overlaps: any part of it")
+    export.add_argument("--anti-epidemic", action="store_true", help="only items marketed or donated against Covid-19")
+    export.add_argument("--disputed", action="store_true", help="only records whose sources disagree")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return {"validate": _validate, "export": _export}[args.command](args)
+    except DataError as err:
+        print(err, file=sys.stderr)
+        return 1

@@ -1,0 +1,173 @@
+"""Turn validated tables into typed pandas DataFrames: the one object the app and CLI use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import get_args
+
+import pandas as pd
+
+from .countries import classification, country_name
+from .dates import FuzzyDate
+from .problems import DataError
+from .schema import RECORD_TABLES, Confidence, Mode, Status
+from .validate import Parsed, parse_tables
+
+RECORD_TYPES = {"deployments": "deployment", "agreements": "agreement", "trainings": "training"}
+
+
+@dataclass
+class Dataset:
+    """One DataFrame per table plus tidy link tables for the many-to-many fields.
+
+    `records` holds deployments, agreements and trainings together (column `record_type`);
+    `record_companies`, `record_countries`, `record_technologies` and `citations` link a
+    record id to each of its companies, countries, technologies and sources.
+    """
+
+    records: pd.DataFrame
+    record_companies: pd.DataFrame
+    record_countries: pd.DataFrame
+    record_technologies: pd.DataFrame
+    citations: pd.DataFrame
+    sources: pd.DataFrame
+    companies: pd.DataFrame
+    technologies: pd.DataFrame
+    events: pd.DataFrame
+    reported_figures: pd.DataFrame
+    countries: pd.DataFrame
+    unchecked_coordinates: list[str] = field(default_factory=list)
+
+    def table(self, name: str) -> pd.DataFrame:
+        """The records of one type ("deployments", "agreements", "trainings")."""
+        return self.records[self.records["record_type"] == RECORD_TYPES[name]]
+
+    @property
+    def deployments(self) -> pd.DataFrame:
+        return self.table("deployments")
+
+    @property
+    def agreements(self) -> pd.DataFrame:
+        return self.table("agreements")
+
+    @property
+    def trainings(self) -> pd.DataFrame:
+        return self.table("trainings")
+
+
+def load_dataset(data_dir: Path | str | None = None) -> Dataset:
+    """Load and validate every table; raise DataError listing all problems, never half-load."""
+    parsed, problems = parse_tables(Path(data_dir) if data_dir else None)
+    if problems:
+        raise DataError(problems)
+    return build_dataset(parsed)
+
+
+def _date_columns(frame: pd.DataFrame, column: str = "date") -> pd.DataFrame:
+    values = frame.pop(column)
+    frame[column] = [d.text for d in values]
+    frame[f"{column}_precision"] = pd.Categorical([d.precision for d in values], categories=["day", "month", "year"])
+    frame[f"{column}_start"] = pd.to_datetime([d.start for d in values])
+    frame[f"{column}_end"] = pd.to_datetime([d.end for d in values])
+    return frame
+
+
+def _fields(model, exclude=(), keep_dates=("date",)) -> dict:
+    """Model fields as a plain dict; dates become their text except those kept for _date_columns."""
+    row = {}
+    for name in type(model).model_fields:
+        if name in exclude:
+            continue
+        value = getattr(model, name)
+        if isinstance(value, FuzzyDate) and name not in keep_dates:
+            value = value.text
+        row[name] = value
+    return row
+
+
+def _records_frame(parsed: Parsed) -> pd.DataFrame:
+    rows = []
+    for table in RECORD_TABLES:
+        for model in parsed.tables[table]:
+            row = _fields(model, exclude={"sources"})
+            row["record_type"] = RECORD_TYPES[table]
+            row["companies"] = list(model.companies)
+            row["technology"] = list(model.technology)
+            row["countries"] = [model.country] if table != "trainings" else list(model.countries)
+            rows.append(row)
+    columns = [
+        "id", "record_type", "title", "organiser", "companies", "country", "countries", "country_count",
+        "city", "lat", "lon", "technology", "mode", "date", "end_date", "status", "anti_epidemic",
+        "confidence", "disputed", "dispute_note", "value_usd", "summary",
+    ]
+    frame = pd.DataFrame(rows).reindex(columns=columns)
+    frame = _date_columns(frame)
+    return frame
+
+
+def _link(records: pd.DataFrame, column: str, name: str) -> pd.DataFrame:
+    link = records[["id", column]].explode(column).dropna()
+    return link.rename(columns={"id": "record_id", column: name}).reset_index(drop=True)
+
+
+def build_dataset(parsed: Parsed) -> Dataset:
+    records = _records_frame(parsed)
+    technologies = pd.DataFrame([t.model_dump(exclude={"sources"}) for t in parsed.tables["technologies"]])
+    companies = pd.DataFrame([_fields(c, exclude={"sources"}, keep_dates=()) for c in parsed.tables["companies"]])
+    country_codes = sorted({c for cs in records["countries"] for c in cs} | set(records["country"].dropna()))
+    countries = classification().reindex(country_codes).reset_index()
+    countries["name"] = countries["iso3"].map(country_name)
+    countries["region"] = countries["region"].fillna("Unknown")
+
+    records["record_type"] = pd.Categorical(records["record_type"], categories=list(RECORD_TYPES.values()))
+    records["mode"] = pd.Categorical(records["mode"], categories=list(get_args(Mode)))
+    records["status"] = pd.Categorical(records["status"], categories=list(get_args(Status)))
+    records["confidence"] = pd.Categorical(records["confidence"], categories=list(get_args(Confidence)))
+    records["country"] = pd.Categorical(records["country"], categories=country_codes)
+    records["country_count"] = records["country_count"].astype("Int64")
+    records["value_usd"] = pd.to_numeric(records["value_usd"]).astype("Float64")
+    records["anti_epidemic"] = records["anti_epidemic"].astype(bool)
+    records["disputed"] = records["disputed"].astype(bool)
+    region_of = countries.set_index("iso3")["region"]
+    records["region"] = pd.Categorical(records["country"].map(region_of).astype("object"), categories=sorted(region_of.unique()))
+
+    record_companies = _link(records, "companies", "company")
+    record_companies["company"] = pd.Categorical(record_companies["company"], categories=companies["id"].tolist())
+    record_countries = _link(records, "countries", "country")
+    record_countries["region"] = record_countries["country"].map(region_of)
+    record_countries["country"] = pd.Categorical(record_countries["country"], categories=country_codes)
+    record_technologies = _link(records, "technology", "technology")
+    record_technologies["technology"] = pd.Categorical(record_technologies["technology"], categories=technologies["id"].tolist())
+
+    citations = pd.DataFrame(
+        [
+            {"owner_id": row.id, "table": table, "position": i, "source_id": c.source, "locator": c.locator, "claim": c.claim}
+            for table, rows in parsed.tables.items() if table not in ("sources",)
+            for row in rows for i, c in enumerate(getattr(row, "sources", []))
+        ],
+        columns=["owner_id", "table", "position", "source_id", "locator", "claim"],
+    )
+    sources = pd.DataFrame([_fields(s, keep_dates=()) for s in parsed.tables["sources"]])
+    sources[["date", "accessed"]] = sources[["date", "accessed"]].fillna("")
+    sources["authors"] = sources["authors"].map("; ".join)
+
+    events = pd.DataFrame([_fields(e, exclude={"sources"}) for e in parsed.tables["events"]])
+    events = _date_columns(events) if len(events) else events
+    figures = pd.DataFrame([_fields(f, exclude={"sources"}) for f in parsed.tables["reported_figures"]])
+    figures = _date_columns(figures) if len(figures) else figures
+
+    return Dataset(
+        records=records,
+        record_companies=record_companies,
+        record_countries=record_countries,
+        record_technologies=record_technologies,
+        citations=citations,
+        sources=sources,
+        companies=companies,
+        technologies=technologies,
+        events=events,
+        reported_figures=figures,
+        countries=countries,
+        unchecked_coordinates=parsed.unchecked_coordinates,
+    )

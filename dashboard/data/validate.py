@@ -1,0 +1,129 @@
+"""Every check on the curated tables, collecting all problems before anything is shown."""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from pydantic import ValidationError
+
+from . import geo
+from .problems import Problem
+from .schema import RECORD_TABLES, TABLES
+from .yamlio import read_table
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+SEED_REGISTER = Path(__file__).resolve().parents[2] / "seeds" / "register.yaml"
+
+
+@dataclass
+class Parsed:
+    tables: dict[str, list]  # table name -> validated models, in file order
+    files: dict[str, str]  # table name -> file name used in messages
+    unchecked_coordinates: list[str]  # record ids whose country is too small for the 1:110m map
+
+
+def _field_path(loc: tuple) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += ("." if path else "") + str(part)
+    return path or "-"
+
+
+def _parse_table(name: str, path: Path, display: str) -> tuple[list, list[Problem]]:
+    rows, problems = read_table(path, display)
+    model = TABLES[name]
+    parsed = []
+    for position, (raw, line) in enumerate(rows):
+        record_id = raw.get("id") if isinstance(raw, dict) else None
+        label = str(record_id) if record_id else f"#{position + 1}"
+        if not isinstance(raw, dict):
+            problems.append(Problem(display, label, "-", f"line {line}: a record must be a mapping of fields"))
+            continue
+        try:
+            parsed.append(model.model_validate(raw))
+        except ValidationError as err:
+            for error in err.errors():
+                message = error["msg"].removeprefix("Value error, ")
+                if error["type"] == "extra_forbidden":
+                    message = "unknown field (check its spelling)"
+                problems.append(Problem(display, label, _field_path(error["loc"]), f"{message} (line {line})"))
+    return parsed, problems
+
+
+def parse_tables(data_dir: Path | None = None, seed_register: Path | None = None) -> tuple[Parsed, list[Problem]]:
+    data_dir = Path(data_dir) if data_dir else DATA_DIR
+    seed_register = Path(seed_register) if seed_register else (data_dir.parent / "seeds" / "register.yaml")
+    if not seed_register.exists():
+        seed_register = SEED_REGISTER
+    problems: list[Problem] = []
+    tables: dict[str, list] = {}
+    files: dict[str, str] = {}
+    for name in TABLES:
+        path = data_dir / f"{name}.yaml"
+        files[name] = f"{data_dir.name}/{path.name}"
+        tables[name], found = _parse_table(name, path, files[name])
+        problems += found
+    seeds, found = _parse_table("sources", seed_register, f"seeds/{seed_register.name}")
+    problems += found
+    tables["sources"] = seeds + tables["sources"]
+    parsed = Parsed(tables, files, [])
+    problems += _cross_checks(parsed, data_dir)
+    return parsed, problems
+
+
+def _cross_checks(parsed: Parsed, data_dir: Path) -> list[Problem]:
+    tables, files = parsed.tables, parsed.files
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for name, rows in tables.items():
+        for row in rows:
+            if row.id in seen:
+                problems.append(Problem(files[name], row.id, "id", f"duplicate id (also in {seen[row.id]})"))
+            else:
+                seen[row.id] = files[name]
+    sources = {row.id for row in tables["sources"]}
+    companies = {row.id for row in tables["companies"]}
+    technologies = {row.id for row in tables["technologies"]}
+    for name in ("companies", "technologies", *RECORD_TABLES, "events", "reported_figures"):
+        for row in tables[name]:
+            for i, citation in enumerate(row.sources):
+                if citation.source not in sources:
+                    problems.append(Problem(files[name], row.id, f"sources[{i}].source", f"unknown source '{citation.source}'"))
+            for i, company in enumerate(getattr(row, "companies", [])):
+                if company not in companies:
+                    problems.append(Problem(files[name], row.id, f"companies[{i}]", f"unknown company '{company}'"))
+            for i, tech in enumerate(getattr(row, "technology", [])):
+                if tech not in technologies:
+                    problems.append(Problem(files[name], row.id, f"technology[{i}]", f"unknown technology '{tech}'"))
+    problems += _coordinate_checks(parsed, data_dir)
+    return problems
+
+
+def _coordinate_checks(parsed: Parsed, data_dir: Path) -> list[Problem]:
+    located = [
+        (name, row.id, row.country, row.lat, row.lon)
+        for name in ("deployments", "agreements")
+        for row in parsed.tables[name]
+        if row.lat is not None
+    ]
+    if not located:
+        return []
+    points = pd.DataFrame(located, columns=["table", "id", "country", "lat", "lon"])
+    boundaries = data_dir / "boundaries" / geo.BOUNDARIES.name
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # distances in degrees are what we want here
+        misplaced, unchecked = geo.misplaced_points(points, boundaries if boundaries.exists() else geo.BOUNDARIES)
+    parsed.unchecked_coordinates = unchecked["id"].tolist()
+    return [
+        Problem(
+            parsed.files[row.table], row.id, "lat/lon",
+            f"({row.lat}, {row.lon}) lies {row.distance:.1f} degrees outside {row.country}",
+        )
+        for row in misplaced.itertuples()
+    ]

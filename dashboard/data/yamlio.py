@@ -1,0 +1,79 @@
+"""Reading one YAML table safely: no tags, no aliases, bounded size, strict UTF-8."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+MAX_FILE_BYTES = 5 * 1024 * 1024  # the real tables are a few hundred kB
+
+try:
+    _BaseLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _BaseLoader = yaml.SafeLoader
+
+
+class _StrictLoader(_BaseLoader):
+    """SafeLoader that also refuses anchors and aliases, closing the 'billion laughs' door."""
+
+
+def _compose_node(self, parent, index):
+    event = self.peek_event()
+    if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+        raise yaml.composer.ComposerError(
+            None, None, "anchors and aliases (&, *) are not allowed in data files", event.start_mark
+        )
+    return _BaseLoader.compose_node(self, parent, index)
+
+
+_StrictLoader.compose_node = _compose_node
+
+
+def read_table(path: Path, display: str) -> tuple[list[tuple[dict, int]], list[Problem]]:
+    """Return the file's records with their line numbers, or the problems that stop it.
+
+    A table file is a mapping with a `records:` list (other keys are its metadata).
+    """
+    if not path.exists():
+        return [], [Problem(display, "-", "-", "file is missing")]
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return [], [Problem(display, "-", "-", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return [], [Problem(display, "-", "-", f"line {line}: bytes are not UTF-8 ({err.reason} at byte {err.start})")]
+    if not text.strip():
+        return [], [Problem(display, "-", "-", "file is empty")]
+    try:
+        loader = _StrictLoader(text)
+        try:
+            node = loader.get_single_node()
+            document = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        return [], [Problem(display, "-", "-", f"YAML syntax error: {where}{err.problem or err.context}")]
+    except yaml.YAMLError as err:
+        return [], [Problem(display, "-", "-", f"YAML error: {err}")]
+    if not isinstance(document, dict) or "records" not in document:
+        return [], [Problem(display, "-", "-", "expected a mapping with a 'records:' list")]
+    records = document["records"] or []
+    if not isinstance(records, list):
+        return [], [Problem(display, "-", "records", "expected a list of records")]
+    lines = _record_lines(node)
+    return [(record, lines[i] if i < len(lines) else 0) for i, record in enumerate(records)], []
+
+
+def _record_lines(node) -> list[int]:
+    for key, value in node.value:
+        if key.value == "records" and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []

@@ -1,0 +1,79 @@
+"""The CSV of the current filtered view: one builder for the UI download and the CLI export.
+
+Cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
+return) are prefixed with a single quote, as the OWASP CSV-injection guidance advises.
+Numbers are written as numbers: a negative longitude is data, not a formula.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .data import Dataset
+from .data.countries import country_name
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+COLUMNS = [
+    "id", "record_type", "title", "organiser", "companies", "company_names", "country", "country_name",
+    "region", "participating_countries", "country_count", "city", "lat", "lon", "technology", "mode",
+    "date", "date_precision", "end_date", "status", "anti_epidemic", "confidence", "disputed",
+    "dispute_note", "value_usd", "summary", "source_ids", "source_titles", "source_publishers",
+    "source_dates", "source_urls", "source_locators", "source_claims",
+]
+SEPARATOR = " | "
+
+
+def neutralise(value: object) -> object:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def export_frame(data: Dataset, records: pd.DataFrame) -> pd.DataFrame:
+    """Every column of the given records, sources included, one row per record, in id order.
+
+    Multi-valued cells are joined with " | " in the same order across the source_* columns.
+    Does not mutate its inputs.
+    """
+    records = records.sort_values("id")
+    company_names = data.companies.set_index("id")["name"]
+    sources = data.sources.set_index("id")
+    cites = data.citations[data.citations["owner_id"].isin(records["id"])].sort_values(["owner_id", "position"])
+    cites = cites.join(sources[["title", "publisher", "date", "url"]], on="source_id")
+    by_record = cites.groupby("owner_id", sort=False)
+
+    def joined(column):
+        return by_record[column].agg(lambda values: SEPARATOR.join(str(v) for v in values.fillna("")))
+
+    out = pd.DataFrame(index=records.index)
+    for column in ("id", "record_type", "title", "organiser"):
+        out[column] = records[column].astype("object")
+    out["companies"] = records["companies"].map(SEPARATOR.join)
+    out["company_names"] = records["companies"].map(lambda ids: SEPARATOR.join(company_names.get(i, i) for i in ids))
+    out["country"] = records["country"].astype("object")
+    out["country_name"] = records["country"].astype("object").map(lambda c: country_name(c) if isinstance(c, str) else None)
+    out["region"] = records["region"].astype("object")
+    out["participating_countries"] = [
+        SEPARATOR.join(countries) if kind == "training" else None
+        for countries, kind in zip(records["countries"], records["record_type"])
+    ]
+    for column in ("country_count", "city", "lat", "lon"):
+        out[column] = records[column]
+    out["technology"] = records["technology"].map(SEPARATOR.join)
+    for column in ("mode", "date", "date_precision", "end_date", "status", "anti_epidemic", "confidence",
+                   "disputed", "dispute_note", "value_usd", "summary"):
+        out[column] = records[column].astype("object") if isinstance(records[column].dtype, pd.CategoricalDtype) else records[column]
+    ids = records["id"]
+    for column, source_column in (("source_ids", "source_id"), ("source_titles", "title"), ("source_publishers", "publisher"),
+                                  ("source_dates", "date"), ("source_urls", "url"), ("source_locators", "locator"),
+                                  ("source_claims", "claim")):
+        out[column] = ids.map(joined(source_column)).values
+    return out[COLUMNS].reset_index(drop=True)
+
+
+def to_csv_bytes(data: Dataset, records: pd.DataFrame) -> bytes:
+    """UTF-8 CSV bytes with formula-like text cells neutralised."""
+    frame = export_frame(data, records)
+    text_columns = frame.select_dtypes(include=["object", "string"]).columns
+    frame[text_columns] = frame[text_columns].map(neutralise)
+    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
