@@ -1,0 +1,27 @@
+"""Safe City Atlas: page config, navigation and the shared sidebar. Nothing else."""
+
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard.ui.loading import dataset
+from dashboard.ui.sidebar import filters_sidebar
+from dashboard.ui.view import build_view
+
+HERE = Path(__file__).parent
+
+st.set_page_config(page_title="Safe City Atlas", page_icon=str(HERE / "static" / "icon.png"), layout="wide")
+
+pages = st.navigation(
+    [
+        st.Page(HERE / "pages" / "map.py", title="Map", url_path="map", default=True),
+        st.Page(HERE / "pages" / "timeline.py", title="Timeline", url_path="timeline"),
+        st.Page(HERE / "pages" / "compare.py", title="Before / after Covid", url_path="compare"),
+        st.Page(HERE / "pages" / "records.py", title="Records", url_path="records"),
+        st.Page(HERE / "pages" / "sources.py", title="Sources & method", url_path="sources"),
+    ]
+)
+data = dataset()
+view = build_view(data, filters_sidebar(data))
+st.caption(f"**{view.totals.sentence()}** · {view.filters.describe(view.names)}")
+pages.run()

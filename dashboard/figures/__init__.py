@@ -1,0 +1,1 @@
+"""Plotly figure builders: (DataFrame, options) -> Figure. No Streamlit here."""

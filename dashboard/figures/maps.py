@@ -1,0 +1,73 @@
+"""World map: a choropleth of record counts plus city markers."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from .theme import LAYOUT, OTHER, SEQUENTIAL
+
+MAX_MARKERS = 2000  # beyond this, markers are aggregated per city before drawing
+
+
+def record_map(counts: pd.DataFrame, markers: pd.DataFrame, colours: dict[str, str], colour_by: str, title: str) -> go.Figure:
+    """counts: country (ISO-3), name, records. markers: one row per city point with
+    lat, lon, city, label (colour key), hover text and records."""
+    fig = go.Figure()
+    fig.add_trace(
+        go.Choropleth(
+            locations=counts["country"],
+            z=counts["records"],
+            text=counts["name"],
+            locationmode="ISO-3",
+            colorscale=SEQUENTIAL,
+            zmin=0,
+            marker_line_color="white",
+            marker_line_width=0.5,
+            colorbar=dict(title="Records", thickness=12, len=0.6),
+            hovertemplate="<b>%{text}</b><br>%{z} record(s)<extra></extra>",
+            name="Records per country",
+        )
+    )
+    for key, group in markers.groupby("label", sort=False):
+        fig.add_trace(
+            go.Scattergeo(
+                lat=group["lat"],
+                lon=group["lon"],
+                mode="markers",
+                marker=dict(size=8 + 2 * group["records"].clip(upper=6), color=colours.get(key, OTHER), line=dict(color="white", width=1)),
+                name=str(group["label_name"].iloc[0]),
+                text=group["hover"],
+                hovertemplate="%{text}<extra></extra>",
+                legendgroup=colour_by,
+            )
+        )
+    fig.update_geos(
+        showcountries=True, countrycolor="#CBD2D9", showcoastlines=False, showland=True, landcolor="#F5F7FA",
+        showframe=False, projection_type="natural earth", resolution=110,
+    )
+    fig.update_layout(**LAYOUT, title=title, height=560, clickmode="event+select")
+    return fig
+
+
+def change_map(change: pd.DataFrame, title: str) -> go.Figure:
+    """change: country, name, change (after minus before, records per year)."""
+    limit = max(float(change["change"].abs().max()) if len(change) else 1.0, 0.5)
+    fig = go.Figure(
+        go.Choropleth(
+            locations=change["country"],
+            z=change["change"],
+            text=change["name"],
+            locationmode="ISO-3",
+            colorscale="RdBu",
+            zmin=-limit,
+            zmax=limit,
+            marker_line_color="white",
+            marker_line_width=0.5,
+            colorbar=dict(title="Change<br>per year", thickness=12, len=0.6),
+            hovertemplate="<b>%{text}</b><br>%{z:+.2f} records a year<extra></extra>",
+        )
+    )
+    fig.update_geos(showcountries=True, countrycolor="#CBD2D9", showcoastlines=False, showframe=False, projection_type="natural earth", resolution=110)
+    fig.update_layout(**LAYOUT, title=title, height=460)
+    return fig

@@ -1,0 +1,33 @@
+"""Colours and shared layout. One company keeps one colour on every page."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# Okabe-Ito: distinguishable with the common forms of colour blindness.
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+OTHER = "#9AA5B1"
+SEQUENTIAL = "Blues"
+DIVERGING = "RdBu"  # red = fewer after, blue = more after; readable for red-green colour blindness
+# Plotly fetches its base map from a CDN unless told otherwise; the app serves it itself.
+PLOTLY_CONFIG = {
+    "topojsonURL": "app/static/topojson/",
+    "displaylogo": False,
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
+LAYOUT = dict(margin=dict(l=10, r=10, t=40, b=10), font=dict(family="sans-serif", size=13), legend=dict(orientation="h", y=-0.08))
+
+
+def colour_map(ranked: list[str], limit: int = len(OKABE_ITO) - 1) -> dict[str, str]:
+    """Map the first `limit` keys (ranked over the whole dataset, not the filtered view) to
+    palette colours and the rest to grey, so a colour never changes with the filters."""
+    colours = {key: OKABE_ITO[i] for i, key in enumerate(ranked[:limit])}
+    colours.update({key: OTHER for key in ranked[limit:]})
+    return colours
+
+
+def ranked_keys(link: pd.DataFrame, column: str) -> list[str]:
+    """Keys of a link table, most records first, ties by name."""
+    counts = link.groupby(column, observed=True)["record_id"].nunique()
+    order = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
+    return [str(key) for key, _ in order]

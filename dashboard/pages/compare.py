@@ -1,0 +1,60 @@
+"""Before/after Covid page: two adjustable windows, counts and rates per year side by side."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.analysis.compare import Window, anti_epidemic_share, compare_by, summary_sentences
+from dashboard.figures.compare import rate_bars
+from dashboard.figures.maps import change_map
+from dashboard.figures.theme import PLOTLY_CONFIG
+from dashboard.ui.sidebar import month_options
+from dashboard.ui.view import current_view
+
+view = current_view()
+st.title("Before and after Covid-19")
+st.write("This page compares two windows of its own; the sidebar's date range does not apply here, its other filters do.")
+months = month_options(view.data)
+c1, c2 = st.columns(2)
+before_range = c1.select_slider("Before window", months, value=("2018-01", "2019-12"), key="before", bind="query-params")
+after_range = c2.select_slider("After window", months, value=("2020-01", "2021-12"), key="after", bind="query-params")
+before = Window("Before", *(pd.Period(m, "M") for m in sorted(before_range)))
+after = Window("After", *(pd.Period(m, "M") for m in sorted(after_range)))
+if before.end >= after.start:
+    st.warning("The windows overlap: records in the overlap count in both.")
+
+records = view.filters.with_(date_from=None, date_to=None).apply(view.data)
+summary, caution = st.columns([3, 2])
+with summary:
+    st.subheader("What changed")
+    for sentence in summary_sentences(view.data, records, before, after):
+        st.markdown(f"- {sentence}")
+with caution:
+    st.subheader("Read with care")
+    st.info(
+        "Covid-era donations were announced loudly by donors and state media, and are easier to find than "
+        "quiet pre-2020 contracts. A rise here can be a rise in publicity, not in exports. Rates are per year "
+        "so unequal windows compare fairly; a record with two companies counts for each."
+    )
+
+for dimension, title in (("company", "By company"), ("technology", "By technology"), ("region", "By region"), ("mode", "By mode")):
+    table = compare_by(view.data, records, dimension, before, after)
+    st.subheader(title)
+    if table.empty:
+        st.caption("No record in either window.")
+        continue
+    left, right = st.columns([3, 2])
+    left.plotly_chart(rate_bars(table, dimension, before.label, after.label, view.names, f"Records per year, {before} vs {after}"),
+                      config=PLOTLY_CONFIG, width="stretch")
+    right.dataframe(table.assign(**{dimension: table[dimension].map(lambda k: view.names.get(k, k))}), hide_index=True, width="stretch")
+    top = table.iloc[0]
+    left.caption(f"Chart text: {len(table)} {dimension} values; largest rise: {view.names.get(top[dimension], top[dimension])} "
+                 f"({top['change per year']:+.2f} records a year).")
+
+st.subheader("Anti-epidemic share")
+st.dataframe(anti_epidemic_share(records, before, after), hide_index=True)
+
+st.subheader("Change per country")
+change = compare_by(view.data, records, "country", before, after).rename(columns={"change per year": "change"})
+change["name"] = change["country"].map(lambda c: view.names.get(c, c))
+st.plotly_chart(change_map(change, "Records per year, after minus before (blue: more after)"), config=PLOTLY_CONFIG, width="stretch")
+st.caption(f"Chart text: {int((change['change'] > 0).sum())} countries rose, {int((change['change'] < 0).sum())} fell.")

@@ -1,0 +1,38 @@
+"""Map page: records per country and city markers; click a country to list its records."""
+
+import streamlit as st
+
+from dashboard.analysis.aggregate import city_markers, count_by_country
+from dashboard.figures.maps import record_map
+from dashboard.figures.theme import PLOTLY_CONFIG
+from dashboard.ui.records import record_cards
+from dashboard.ui.view import current_view
+
+view = current_view()
+st.title("Where the technology went")
+colour_by = st.radio("Colour markers by", ["company", "technology"], horizontal=True, key="colour_by", bind="query-params")
+counts = count_by_country(view.data, view.records)
+markers = city_markers(view.data, view.records, colour_by)
+figure = record_map(counts, markers, view.colours(colour_by), colour_by, view.filters.describe(view.names))
+event = st.plotly_chart(figure, config=PLOTLY_CONFIG, on_select="rerun", selection_mode="points", key="world_map", width="stretch")
+if counts.empty:
+    st.info("No record matches these filters.")
+else:
+    top = counts.head(3)
+    st.caption(
+        "Map text: " + f"{len(counts)} countries have at least one record; the most are in "
+        + ", ".join(f"{n} ({c})" for n, c in zip(top["name"], top["records"])) + ". "
+        + f"{len(markers)} city markers. A record with several companies counts once per country."
+    )
+
+clicked = [p.get("location") for p in (event.selection.points if event else []) if p.get("location")]
+choices = counts["country"].tolist()
+names = dict(zip(counts["country"], counts["name"]))
+default = clicked[0] if clicked and clicked[0] in choices else None
+country = st.selectbox(
+    "Records of a country (or click it on the map)", choices, index=choices.index(default) if default else None,
+    format_func=lambda code: f"{names.get(code, code)} ({code})", placeholder="Choose a country",
+)
+if country:
+    ids = view.data.record_countries.loc[view.data.record_countries["country"] == country, "record_id"]
+    record_cards(view, view.records[view.records["id"].isin(ids)])

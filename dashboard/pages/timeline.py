@@ -1,0 +1,44 @@
+"""Timeline page: records over time against the events around them, and agreement lanes."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.analysis.aggregate import agreement_lanes, time_series
+from dashboard.figures.theme import PLOTLY_CONFIG
+from dashboard.figures.timeline import agreement_lanes as lanes_figure
+from dashboard.figures.timeline import timeline
+from dashboard.ui.view import current_view
+
+view = current_view()
+st.title("Timeline")
+left, right = st.columns(2)
+freq = left.radio("Period", ["Q", "M"], format_func={"Q": "Quarter", "M": "Month"}.get, horizontal=True, key="freq", bind="query-params")
+stack = right.radio("Stack by", ["company", "technology"], horizontal=True, key="stack", bind="query-params")
+
+series = time_series(view.data, view.records, freq, stack)
+window = (view.filters.date_from.start_time, view.filters.date_to.end_time)
+events = view.data.events
+events = events[(events["date_end"] >= window[0]) & (events["date_start"] <= window[1])]
+figure = timeline(series, events, view.colours(stack), view.names, stack, window, view.filters.describe(view.names))
+st.plotly_chart(figure, config=PLOTLY_CONFIG, width="stretch")
+year_only = series[series["year_only"]]["records"].sum() if len(series) else 0
+busiest = series.groupby("period")["records"].sum().sort_values(ascending=False).head(1) if len(series) else pd.Series(dtype=int)
+st.caption(
+    f"Chart text: {len(view.records)} records from {window[0]:%B %Y} to {window[1]:%B %Y}; "
+    f"{int(year_only)} record-company pairs are dated only to a year and drawn across that year in the lower panel. "
+    + (f"Busiest period: {busiest.index[0]} ({int(busiest.iloc[0])})." if len(busiest) else "")
+    + f" {len(events)} events are marked on the top row."
+)
+
+st.subheader("Agreements by company")
+lanes = agreement_lanes(view.data, view.records)
+if lanes.empty:
+    st.info("No agreement matches these filters.")
+else:
+    st.plotly_chart(lanes_figure(lanes, view.colours("company"), view.names, "Each line runs from an agreement's date to its end (dotted and crossed when cancelled)"),
+                    config=PLOTLY_CONFIG, width="stretch")
+    st.caption(f"Chart text: {lanes['label'].nunique()} agreements across {lanes['company'].nunique()} companies; "
+               f"{int((lanes['status'] == 'cancelled').sum())} cancelled.")
+
+with st.expander("Events in this window"):
+    st.dataframe(events[["date", "title", "category", "actor"]], hide_index=True, width="stretch")

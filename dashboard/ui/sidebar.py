@@ -1,0 +1,81 @@
+"""The shared filters. Every widget is bound to the URL, so a view is a shareable link."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ..analysis.filters import DATE_RULES, DEFAULT_FROM, DEFAULT_TO, Filters
+from ..data import Dataset
+
+TYPES = {"deployment": "Deployments", "agreement": "Agreements", "training": "Trainings"}
+# widget key (also the URL parameter) -> default value
+DEFAULTS = {
+    "company": [], "country": [], "region": [], "technology": [], "type": [], "status": [],
+    "mode": [], "confidence": [], "period": (str(DEFAULT_FROM), str(DEFAULT_TO)), "rule": "within",
+    "epidemic": False, "disputed": False,
+}
+
+
+def month_options(data: Dataset) -> list[str]:
+    first = min(data.records["date_start"].min(), pd.Timestamp("2009-01-01")).to_period("M")
+    last = max(data.records["date_end"].max(), pd.Timestamp("2021-12-31")).to_period("M")
+    return [str(p) for p in pd.period_range(first, last, freq="M")]
+
+
+def reset() -> None:
+    for key, value in DEFAULTS.items():
+        st.session_state[key] = value
+
+
+def _multi(label: str, key: str, options: list, names: dict | None = None, help: str | None = None) -> list:
+    names = names or {}
+    return st.multiselect(
+        label, options, default=[], key=key, bind="query-params",
+        format_func=lambda value: names.get(value, value), placeholder="All", help=help,
+    )
+
+
+def filters_sidebar(data: Dataset) -> Filters:
+    companies = data.companies.set_index("id")["name"].to_dict()
+    countries = data.countries.set_index("iso3")["name"].to_dict()
+    technologies = data.technologies[data.technologies["category"] == "exported"].set_index("id")["label"].to_dict()
+    used_companies = sorted(map(str, data.record_companies["company"].unique()), key=lambda c: companies.get(c, c).lower())
+    with st.sidebar:
+        st.header("Filters")
+        company = _multi("Company", "company", used_companies, companies)
+        country = _multi("Country", "country", sorted(countries, key=countries.get), countries)
+        region = _multi("Region (UN sub-region)", "region", sorted(data.countries["region"].unique()))
+        technology = _multi("Technology", "technology", list(technologies), technologies)
+        record_type = _multi("Record type", "type", list(TYPES), TYPES)
+        months = month_options(data)
+        period = st.select_slider("Date range (months)", options=months, value=DEFAULTS["period"], key="period", bind="query-params")
+        rule = st.radio(
+            "A date known only to the year or month counts when…", list(DATE_RULES), key="rule", bind="query-params",
+            format_func=DATE_RULES.get, horizontal=False,
+            help="Example: a record dated '2020' is inside March 2020 to June 2021 only under 'any part'.",
+        )
+        with st.expander("More filters"):
+            status = _multi("Status", "status", list(data.records["status"].cat.categories))
+            mode = _multi("Mode", "mode", list(data.records["mode"].cat.categories))
+            confidence = _multi("Confidence", "confidence", ["high", "medium", "low"],
+                                help="high: official document or two independent outlets; medium: one reputable outlet; low: trade press or company marketing alone")
+        epidemic = st.toggle("Anti-epidemic items only", key="epidemic", bind="query-params")
+        disputed = st.toggle("Disputed records only", key="disputed", bind="query-params")
+        st.button("Reset filters", on_click=reset, width="stretch")
+    start, end = period
+    if start > end:
+        start, end = end, start
+    return Filters(
+        companies=tuple(company), countries=tuple(country), regions=tuple(region), technologies=tuple(technology),
+        record_types=tuple(record_type), statuses=tuple(status), modes=tuple(mode), confidence=tuple(confidence),
+        date_from=pd.Period(start, "M"), date_to=pd.Period(end, "M"), date_rule=rule,
+        anti_epidemic_only=epidemic, disputed_only=disputed,
+    )
+
+
+def names_for_description(data: Dataset) -> dict[str, str]:
+    names = data.companies.set_index("id")["name"].to_dict()
+    names |= data.countries.set_index("iso3")["name"].to_dict()
+    names |= data.technologies.set_index("id")["label"].to_dict()
+    return names
