@@ -154,8 +154,9 @@ def build_dataset(parsed: Parsed) -> Dataset:
 
     events = pd.DataFrame([_fields(e, exclude={"sources"}) for e in parsed.tables["events"]])
     events = _date_columns(events) if len(events) else events
-    figures = pd.DataFrame([_fields(f, exclude={"sources"}) for f in parsed.tables["reported_figures"]])
-    figures = _date_columns(figures) if len(figures) else figures
+    figures = pd.DataFrame([_fields(f, exclude={"sources"}, keep_dates=()) for f in parsed.tables["reported_figures"]])
+    if len(figures):
+        figures["date"] = figures["date"].fillna("")
 
     return Dataset(
         records=records,

@@ -157,7 +157,18 @@ class Training(_Record):
     country_count: int | None = Field(default=None, ge=1)
 
 
-class Event(Strict):
+class _Disputable(Strict):
+    disputed: bool = False
+    dispute_note: str = ""
+
+    @model_validator(mode="after")
+    def _note_when_disputed(self):
+        if self.disputed and not self.dispute_note:
+            raise ValueError("a disputed entry needs a dispute_note saying what the sources disagree on")
+        return self
+
+
+class Event(_Disputable):
     id: RecordId
     date: DateField
     title: Text
@@ -169,13 +180,15 @@ class Event(Strict):
     sources: list[Citation] = Field(min_length=1)
 
 
-class ReportedFigure(Strict):
+class ReportedFigure(_Disputable):
+    """A count quoted by a study or a company; undated claims are kept with an empty date."""
+
     id: RecordId
     figure: Text
     value: float
     unit: Text
     scope: str = ""
-    date: DateField
+    date: OptionalDate = None
     sources: list[Citation] = Field(min_length=1)
 
 

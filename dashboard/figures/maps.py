@@ -21,7 +21,7 @@ def record_map(counts: pd.DataFrame, markers: pd.DataFrame, colours: dict[str, s
             text=counts["name"],
             locationmode="ISO-3",
             colorscale=SEQUENTIAL,
-            zmin=0,
+            zmin=1,
             marker_line_color="white",
             marker_line_width=0.5,
             colorbar=dict(title="Records", thickness=12, len=0.6),
@@ -44,7 +44,7 @@ def record_map(counts: pd.DataFrame, markers: pd.DataFrame, colours: dict[str, s
         )
     fig.update_geos(
         showcountries=True, countrycolor="#CBD2D9", showcoastlines=False, showland=True, landcolor="#F5F7FA",
-        showframe=False, projection_type="natural earth", resolution=110,
+        showframe=False, projection_type="natural earth", resolution=110, fitbounds=False, lataxis_range=[-58, 85],
     )
     fig.update_layout(**LAYOUT, title=title, height=560, clickmode="event+select")
     return fig
@@ -68,6 +68,6 @@ def change_map(change: pd.DataFrame, title: str) -> go.Figure:
             hovertemplate="<b>%{text}</b><br>%{z:+.2f} records a year<extra></extra>",
         )
     )
-    fig.update_geos(showcountries=True, countrycolor="#CBD2D9", showcoastlines=False, showframe=False, projection_type="natural earth", resolution=110)
+    fig.update_geos(showcountries=True, countrycolor="#CBD2D9", showcoastlines=False, showframe=False, projection_type="natural earth", resolution=110, fitbounds=False)
     fig.update_layout(**LAYOUT, title=title, height=460)
     return fig

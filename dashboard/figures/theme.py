@@ -7,7 +7,8 @@ import pandas as pd
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 OTHER = "#9AA5B1"
-SEQUENTIAL = "Blues"
+# Starts at a visible blue so a country with one record stands out from land without any.
+SEQUENTIAL = [[0.0, "#C6DBEF"], [0.5, "#4292C6"], [1.0, "#08306B"]]
 DIVERGING = "RdBu"  # red = fewer after, blue = more after; readable for red-green colour blindness
 # Plotly fetches its base map from a CDN unless told otherwise; the app serves it itself.
 PLOTLY_CONFIG = {

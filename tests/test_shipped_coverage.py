@@ -1,0 +1,42 @@
+"""The shipped dataset must not shrink silently: minimums from the project's coverage goal."""
+
+import pandas as pd
+
+
+def test_at_least_200_records_50_countries_15_companies(shipped):
+    assert len(shipped.records) >= 200
+    assert shipped.record_countries["country"].nunique() >= 50
+    assert shipped.record_companies["company"].nunique() >= 15
+
+
+def test_every_record_cites_a_url_or_a_founding_document_locator(shipped):
+    cites = shipped.citations.merge(shipped.sources[["id", "url", "kind"]], left_on="source_id", right_on="id")
+    cites = cites[cites["owner_id"].isin(shipped.records["id"])]
+    usable = (cites["url"].str.len() > 0) | ((cites["kind"] == "founding_document") & (cites["locator"].str.len() > 0))
+    assert set(cites.loc[usable, "owner_id"]) == set(shipped.records["id"])
+
+
+def test_both_periods_are_covered(shipped):
+    years = shipped.records["date_start"].dt.year
+    assert (years < 2020).sum() >= 80
+    assert (years >= 2020).sum() >= 80
+
+
+def test_every_record_type_and_confidence_level_occurs(shipped):
+    assert set(shipped.records["record_type"]) == {"deployment", "agreement", "training"}
+    assert set(shipped.records["confidence"]) == {"high", "medium", "low"}
+    assert shipped.records["disputed"].sum() > 0
+
+
+def test_founding_document_facts_are_present(shipped):
+    ids = set(shipped.records["id"])
+    for expected in (
+        "dep-ken-huawei-videoconf-2020", "dep-pak-huawei-videoconf-2020", "dep-lbn-dahua-thermal-beirut-2020",
+        "dep-tha-dahua-thermal-2020", "dep-esp-dji-drones-mazarron-2020", "dep-ita-dji-drones-turin-2020",
+        "dep-phl-dji-drones-pasig-2020", "dep-srb-huawei-nis-pilot-2019", "agr-deu-huawei-duisburg-2018",
+        "agr-esp-ehang-seville-2020", "trn-2019-bri-smart-cities", "trn-public-opinion-guidance-36-countries",
+    ):
+        assert expected in ids, expected
+    seed_cited = shipped.citations[shipped.citations["source_id"].str.startswith("seed-")]
+    assert seed_cited["owner_id"].nunique() >= 40
+    assert pd.Series(["fig-csis-2019-huawei-safe-city-agreements", "fig-uscc-2020-smart-city-export-cases"]).isin(shipped.reported_figures["id"]).all()
