@@ -14,14 +14,13 @@ st.set_page_config(page_title="Safe City Atlas", page_icon=str(HERE / "static" /
 
 pages = st.navigation(
     [
-        st.Page(HERE / "pages" / "map.py", title="Map", url_path="map", default=True),
-        st.Page(HERE / "pages" / "timeline.py", title="Timeline", url_path="timeline"),
-        st.Page(HERE / "pages" / "compare.py", title="Before / after Covid", url_path="compare"),
-        st.Page(HERE / "pages" / "records.py", title="Records", url_path="records"),
-        st.Page(HERE / "pages" / "sources.py", title="Sources & method", url_path="sources"),
+        st.Page(HERE / "views" / "map.py", title="Map", url_path="map", default=True),
+        st.Page(HERE / "views" / "timeline.py", title="Timeline", url_path="timeline"),
+        st.Page(HERE / "views" / "compare.py", title="Before / after Covid", url_path="compare"),
+        st.Page(HERE / "views" / "records.py", title="Records", url_path="records"),
+        st.Page(HERE / "views" / "sources.py", title="Sources & method", url_path="sources"),
     ]
 )
 data = dataset()
-view = build_view(data, filters_sidebar(data))
-st.caption(f"**{view.totals.sentence()}** · {view.filters.describe(view.names)}")
+build_view(data, filters_sidebar(data))
 pages.run()

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..data import Dataset
 
+NONE = "(none)"  # stack key for records with no value in the stacking dimension
 DIMENSIONS = {
     "company": "record_companies",
     "country": "record_countries",
@@ -91,7 +92,8 @@ def time_series(data: Dataset, records: pd.DataFrame, freq: str = "Q", stack: st
     if not frames:
         return pd.DataFrame(columns=["period", "start", "end", "year_only", stack, "records"])
     placed = pd.concat(frames, ignore_index=True)
-    long = placed.merge(linked(data, records, stack), on="record_id")
+    # a training with no company still happened: it is stacked as NONE, not dropped
+    long = placed.merge(linked(data, records, stack).astype({stack: object}), on="record_id", how="left").fillna({stack: NONE})
     out = (
         long.groupby(["period", "start", "end", "year_only", stack], observed=True)["record_id"]
         .nunique()

@@ -16,8 +16,19 @@ EVENT_SYMBOLS = {
 }
 
 
+OTHER_KEY = "_other"
+
+
+def _group_minor(series: pd.DataFrame, colours: dict[str, str], stack: str) -> pd.DataFrame:
+    """Keys without a palette colour are summed into one grey "Other" stack, so the legend stays readable."""
+    minor = ~series[stack].map(lambda key: colours.get(key, OTHER) != OTHER)
+    series = series.assign(**{stack: series[stack].where(~minor, OTHER_KEY)})
+    return series.groupby(["period", "start", "end", "year_only", stack], sort=False, as_index=False)["records"].sum()
+
+
 def _bars(series: pd.DataFrame, colours: dict[str, str], names: dict[str, str], stack: str, year_only: bool, showlegend: bool):
-    for key, group in series.groupby(stack, sort=False):
+    names = names | {OTHER_KEY: "Other"}
+    for key, group in _group_minor(series, colours, stack).groupby(stack, sort=False):
         width = (group["end"] - group["start"]).dt.total_seconds() * 1000 * 0.9
         middle = group["start"] + (group["end"] - group["start"]) / 2
         yield go.Bar(
@@ -41,7 +52,7 @@ def timeline(series: pd.DataFrame, events: pd.DataFrame, colours: dict[str, str]
     Row 1: events as markers (hover for detail). Row 2: records with a month or day date,
     per period. Row 3: records dated only to a year, drawn across their whole year, hatched.
     """
-    fig = make_subplots(rows=3, cols=1, shared_xaxes=True, row_heights=[0.18, 0.57, 0.25], vertical_spacing=0.04,
+    fig = make_subplots(rows=3, cols=1, shared_xaxes=True, row_heights=[0.26, 0.52, 0.22], vertical_spacing=0.05,
                         subplot_titles=("Events", "Records per period", "Records dated only to a year (spread over the year)"))
     dated = series[~series["year_only"]]
     year_only = series[series["year_only"]]
@@ -65,7 +76,7 @@ def timeline(series: pd.DataFrame, events: pd.DataFrame, colours: dict[str, str]
             ),
             row=1, col=1,
         )
-    fig.update_layout(**LAYOUT, barmode="stack", title=title, height=640)
+    fig.update_layout(**LAYOUT, barmode="stack", title=title, height=760)
     fig.update_xaxes(range=list(window), type="date")
     fig.update_yaxes(title_text="records", row=2, col=1)
     fig.update_yaxes(title_text="records", row=3, col=1)

@@ -78,4 +78,5 @@ def names_for_description(data: Dataset) -> dict[str, str]:
     names = data.companies.set_index("id")["name"].to_dict()
     names |= data.countries.set_index("iso3")["name"].to_dict()
     names |= data.technologies.set_index("id")["label"].to_dict()
+    names["(none)"] = "No company named"
     return names

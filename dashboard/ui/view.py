@@ -38,3 +38,11 @@ def build_view(data: Dataset, filters: Filters) -> View:
 
 def current_view() -> View:
     return st.session_state[_KEY]
+
+
+def page_header(title: str) -> View:
+    """Title plus the always-visible line: counts and the filters in a sentence."""
+    view = current_view()
+    st.title(title)
+    st.caption(f"**{view.totals.sentence()}** · {view.filters.describe(view.names)}")
+    return view

@@ -4,10 +4,9 @@ import streamlit as st
 
 from dashboard.export import to_csv_bytes
 from dashboard.ui.records import record_detail
-from dashboard.ui.view import current_view
+from dashboard.ui.view import page_header
 
-view = current_view()
-st.title("Records")
+view = page_header("Records")
 payload = to_csv_bytes(view.data, view.records)
 st.download_button(
     f"Download these {len(view.records)} records as CSV", payload, file_name=f"safe-city-atlas_{view.filters.slug()}.csv",

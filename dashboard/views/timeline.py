@@ -7,10 +7,9 @@ from dashboard.analysis.aggregate import agreement_lanes, time_series
 from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.figures.timeline import agreement_lanes as lanes_figure
 from dashboard.figures.timeline import timeline
-from dashboard.ui.view import current_view
+from dashboard.ui.view import page_header
 
-view = current_view()
-st.title("Timeline")
+view = page_header("Timeline")
 left, right = st.columns(2)
 freq = left.radio("Period", ["Q", "M"], format_func={"Q": "Quarter", "M": "Month"}.get, horizontal=True, key="freq", bind="query-params")
 stack = right.radio("Stack by", ["company", "technology"], horizontal=True, key="stack", bind="query-params")

@@ -5,11 +5,10 @@ import datetime as dt
 import streamlit as st
 
 from dashboard.analysis.aggregate import coverage
-from dashboard.ui.view import current_view
+from dashboard.ui.view import page_header
 
-view = current_view()
+view = page_header("Sources & method")
 data = view.data
-st.title("Sources & method")
 
 st.header("How to cite")
 st.code(

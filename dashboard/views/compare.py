@@ -8,10 +8,9 @@ from dashboard.figures.compare import rate_bars
 from dashboard.figures.maps import change_map
 from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.ui.sidebar import month_options
-from dashboard.ui.view import current_view
+from dashboard.ui.view import page_header
 
-view = current_view()
-st.title("Before and after Covid-19")
+view = page_header("Before and after Covid-19")
 st.write("This page compares two windows of its own; the sidebar's date range does not apply here, its other filters do.")
 months = month_options(view.data)
 c1, c2 = st.columns(2)
@@ -43,7 +42,7 @@ for dimension, title in (("company", "By company"), ("technology", "By technolog
         st.caption("No record in either window.")
         continue
     left, right = st.columns([3, 2])
-    left.plotly_chart(rate_bars(table, dimension, before.label, after.label, view.names, f"Records per year, {before} vs {after}"),
+    left.plotly_chart(rate_bars(table, dimension, before.label, after.label, view.names, f"Records per year, {before} vs {after} (most records first)"),
                       config=PLOTLY_CONFIG, width="stretch")
     right.dataframe(table.assign(**{dimension: table[dimension].map(lambda k: view.names.get(k, k))}), hide_index=True, width="stretch")
     top = table.iloc[0]

@@ -6,10 +6,9 @@ from dashboard.analysis.aggregate import city_markers, count_by_country
 from dashboard.figures.maps import record_map
 from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.ui.records import record_cards
-from dashboard.ui.view import current_view
+from dashboard.ui.view import page_header
 
-view = current_view()
-st.title("Where the technology went")
+view = page_header("Where the technology went")
 colour_by = st.radio("Colour markers by", ["company", "technology"], horizontal=True, key="colour_by", bind="query-params")
 counts = count_by_country(view.data, view.records)
 markers = city_markers(view.data, view.records, colour_by)

@@ -1,0 +1,122 @@
+"""The real app through Streamlit's AppTest: pages run, filters change counts, URLs restore."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from dashboard.analysis.filters import Filters
+from dashboard.export import to_csv_bytes
+from tests.conftest import GOOD, PROJECT
+
+APP = str(PROJECT / "dashboard" / "app.py")
+PAGES = ["map", "timeline", "compare", "records", "sources"]
+
+
+def run(page: str = "map", query: dict | None = None, data_dir=None, monkeypatch=None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    if query:
+        at.query_params.update(query)
+    at.run()
+    if page != "map":
+        at.switch_page(f"views/{page}.py").run()
+    return at
+
+
+def totals_line(at: AppTest) -> str:
+    return next(c.value for c in at.caption if re.search(r"\d+ records?, \d+ countr", c.value))
+
+
+def counts(at: AppTest) -> tuple[int, int, int]:
+    n, m, k = re.findall(r"(\d[\d,]*) (?:records?|countr\w+|compan\w+)", totals_line(at))[:3]
+    return tuple(int(x.replace(",", "")) for x in (n, m, k))
+
+
+@pytest.fixture
+def fixture_data(monkeypatch):
+    monkeypatch.setenv("SAFE_CITY_ATLAS_DATA", str(GOOD))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_on_the_shipped_data(page):
+    at = run(page)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title, "each page shows a title"
+    assert counts(at)[0] > 0
+
+
+def test_default_view_is_2019_to_2021(fixture_data, small):
+    at = run()
+    assert counts(at) == (4, 4, 3)  # agr-srb-belgrade, dep-lbn-thermal, dep-srb-nis, trn-seminar
+    assert "2019-01 to 2021-12" in totals_line(at)
+
+
+def test_each_filter_changes_the_counts(fixture_data):
+    at = run()
+    at.multiselect(key="company").select("zte").run()
+    assert counts(at) == (1, 1, 2)
+    at.button[0].click().run()  # reset
+    assert counts(at) == (4, 4, 3)
+    at.toggle(key="epidemic").set_value(True).run()
+    assert counts(at)[0] == 1
+    at.toggle(key="epidemic").set_value(False).run()
+    at.multiselect(key="type").select("training").run()
+    assert counts(at) == (1, 2, 0)
+    at.multiselect(key="type").unselect("training").run()
+    at.select_slider(key="period").set_range("2020-03", "2021-12").run()
+    assert counts(at)[0] == 2  # dep-lbn-thermal, trn-seminar; the year-only 2020 record is out under "within"
+    at.radio(key="rule").set_value("overlaps").run()
+    assert counts(at)[0] == 3  # ... and in under "overlaps"
+
+
+def test_query_parameters_restore_the_filters(fixture_data):
+    # the URL carries the labels people read: ?company=Huawei&type=Deployments
+    at = run(query={"company": ["Huawei"], "type": ["Deployments"], "period": ["2014-01", "2021-12"]})
+    assert at.multiselect(key="company").value == ["huawei"]
+    assert counts(at) == (2, 2, 1)  # Nairobi 2014 and Niš 2020
+
+
+def test_invalid_query_values_fall_back_to_defaults(fixture_data):
+    at = run(query={"company": ["<script>alert(1)</script>"], "period": ["1800-01", "zzz"], "nonsense": "1"})
+    assert not at.exception
+    assert counts(at) == (4, 4, 3)
+
+
+def test_download_serves_exactly_the_filtered_rows_and_equals_the_cli_export(fixture_data, small, monkeypatch):
+    served = []
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def spy(self, path_or_data, mimetype, kind, filename=None):
+        served.append((filename, path_or_data))
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", spy)
+    at = run("records", query={"company": ["Huawei"]})
+    assert not at.exception
+    name, payload = served[-1]
+    expected = to_csv_bytes(small, Filters(companies=("huawei",)).apply(small))
+    assert payload == expected
+    assert name.startswith("safe-city-atlas_huawei-records") and name.endswith(".csv")
+
+    from dashboard.cli import main
+    out = PROJECT / "test-artifacts" / "cli-huawei.csv"
+    out.parent.mkdir(exist_ok=True)
+    assert main(["export", "--data-dir", str(GOOD), "--company", "huawei", "--from", "2019-01", "--to", "2021-12", "--out", str(out)]) == 0
+    assert out.read_bytes() == payload
+
+
+def test_broken_data_shows_a_readable_page(tmp_path, monkeypatch):
+    import shutil
+
+    broken = tmp_path / "data"
+    shutil.copytree(GOOD, broken)
+    path = broken / "deployments.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("country: KEN", "country: KENYA", 1), encoding="utf-8")
+    monkeypatch.setenv("SAFE_CITY_ATLAS_DATA", str(broken))
+    at = run()
+    assert not at.exception
+    assert at.title[0].value == "The data did not pass validation"
+    assert "dep-ken-nairobi:country" in at.code[0].value
