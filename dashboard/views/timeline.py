@@ -15,7 +15,7 @@ freq = left.radio("Period", ["Q", "M"], format_func={"Q": "Quarter", "M": "Month
 stack = right.radio("Stack by", ["company", "technology"], horizontal=True, key="stack", bind="query-params")
 
 series = time_series(view.data, view.records, freq, stack)
-window = (view.filters.date_from.start_time, view.filters.date_to.end_time)
+window = (view.filters.date_from.start_time, view.filters.date_to.end_time.normalize())
 events = view.data.events
 events = events[(events["date_end"] >= window[0]) & (events["date_start"] <= window[1])]
 figure = timeline(series, events, view.colours(stack), view.names, stack, window, view.filters.describe(view.names))

@@ -1,0 +1,104 @@
+"""What a person sees, in real headless Chromium against the running app."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dashboard.analysis.filters import Filters
+from dashboard.data import load_dataset
+from dashboard.export import to_csv_bytes
+
+pytestmark = pytest.mark.browser
+PAGES = {"": "Where the technology went", "timeline": "Timeline", "compare": "Before and after Covid-19",
+         "records": "Records", "sources": "Sources & method"}
+TOTALS = re.compile(r"(\d[\d,]*) records?, (\d+) countr(?:y|ies), (\d+) compan(?:y|ies)")
+
+
+def open_page(page, url):
+    page.goto(url)
+    page.wait_for_selector("h1")
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30000)
+    return page
+
+
+def totals(page) -> tuple[int, int, int]:
+    text = page.locator("[data-testid='stCaptionContainer']").first.inner_text()
+    match = TOTALS.search(text)
+    assert match, text
+    return tuple(int(g.replace(",", "")) for g in match.groups())
+
+
+def country_shapes(page) -> int:
+    page.wait_for_selector(".js-plotly-plot .geo .choroplethlocation", state="attached")
+    return page.locator(".js-plotly-plot .geo .choroplethlocation").count()
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_page_loads_without_error_or_external_request(app, page, path):
+    open_page(page, app.url + path)
+    assert page.locator("h1").first.inner_text() == PAGES[path]
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert totals(page)[0] > 0
+
+
+def test_map_draws_country_shapes_offline(app, page):
+    open_page(page, app.url)
+    assert country_shapes(page) > 20
+    # the base map came from the app itself, not a CDN
+    assert page.locator(".js-plotly-plot .geo .countries path, .js-plotly-plot .geo path.land").count() > 0
+
+
+def choose(page, label, option):
+    box = page.get_by_role("combobox", name=label, exact=True)
+    box.click()
+    box.fill(option)
+    page.get_by_role("option", name=option, exact=True).click()
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(500)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+
+
+def test_choosing_a_company_changes_map_and_counts(app, page):
+    open_page(page, app.url)
+    before_counts, before_shapes = totals(page), country_shapes(page)
+    choose(page, "Company", "ZTE")
+    page.wait_for_function(f"() => !document.body.innerText.includes('{before_counts[0]} records, {before_counts[1]} countries')")
+    after_counts = totals(page)
+    assert after_counts[0] < before_counts[0]
+    assert country_shapes(page) < before_shapes
+    assert "company=ZTE" in page.url
+
+
+def test_timeline_shows_2019_to_2021_by_default(app, page):
+    open_page(page, app.url + "timeline")
+    page.wait_for_selector(".js-plotly-plot .xaxislayer-above text")
+    ticks = " ".join(page.locator(".js-plotly-plot").first.locator(".xaxislayer-above text").evaluate_all("els => els.map(e => e.textContent)"))
+    assert "2019" in ticks and "2021" in ticks and "2018" not in ticks and "2022" not in ticks, ticks
+    shown = page.evaluate("() => document.querySelector('.js-plotly-plot')._fullLayout.xaxis.range")
+    assert shown[0].startswith("2019-01-01") and shown[1].startswith("2021-12-31"), shown
+    assert "2019-01 to 2021-12" in page.locator("[data-testid='stCaptionContainer']").first.inner_text()
+
+
+def test_copied_url_restores_the_same_filters(app, page, browser):
+    open_page(page, app.url)
+    choose(page, "Company", "Hikvision")
+    page.wait_for_function("() => location.search.includes('company=')")
+    shared_url, shared_totals = page.url, totals(page)
+    fresh = browser.new_context().new_page()
+    open_page(fresh, shared_url)
+    assert totals(fresh) == shared_totals
+    assert "Hikvision" in fresh.locator("[data-testid='stMultiSelect']").first.inner_text()
+    fresh.context.close()
+
+
+def test_downloaded_csv_equals_the_cli_export(app, page):
+    open_page(page, app.url + "records?company=Huawei&type=Agreements")
+    with page.expect_download() as download:
+        page.get_by_role("button", name=re.compile("Download these")).click()
+    payload = open(download.value.path(), "rb").read()
+    data = load_dataset()
+    expected = to_csv_bytes(data, Filters(companies=("huawei",), record_types=("agreement",)).apply(data))
+    assert payload == expected
+    assert download.value.suggested_filename == "safe-city-atlas_huawei-agreements-dated-wholly-in-2019-01-to-2021-12.csv"
