@@ -8,17 +8,17 @@ from dashboard.ui.loading import dataset
 from dashboard.ui.sidebar import filters_sidebar
 from dashboard.ui.view import build_view
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).resolve().parent
 
 st.set_page_config(page_title="Safe City Atlas", page_icon=str(HERE / "static" / "icon.png"), layout="wide")
 
 pages = st.navigation(
     [
-        st.Page(HERE / "views" / "map.py", title="Map", url_path="map", default=True),
-        st.Page(HERE / "views" / "timeline.py", title="Timeline", url_path="timeline"),
-        st.Page(HERE / "views" / "compare.py", title="Before / after Covid", url_path="compare"),
-        st.Page(HERE / "views" / "records.py", title="Records", url_path="records"),
-        st.Page(HERE / "views" / "sources.py", title="Sources & method", url_path="sources"),
+        st.Page("views/map.py", title="Map", url_path="map", default=True),
+        st.Page("views/timeline.py", title="Timeline", url_path="timeline"),
+        st.Page("views/compare.py", title="Before / after Covid", url_path="compare"),
+        st.Page("views/records.py", title="Records", url_path="records"),
+        st.Page("views/sources.py", title="Sources & method", url_path="sources"),
     ]
 )
 data = dataset()

@@ -17,19 +17,40 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 
 
 class _StrictLoader(_BaseLoader):
-    """SafeLoader that also refuses anchors and aliases, closing the 'billion laughs' door."""
+    """SafeLoader (no tags) that also refuses repeated keys; aliases are refused by _refuse_aliases."""
 
 
-def _compose_node(self, parent, index):
-    event = self.peek_event()
-    if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-        raise yaml.composer.ComposerError(
-            None, None, "anchors and aliases (&, *) are not allowed in data files", event.start_mark
-        )
-    return _BaseLoader.compose_node(self, parent, index)
+def _refuse_aliases(root) -> None:
+    """An alias makes two places in the tree share one node. Refusing any shared node closes
+    the 'billion laughs' door before anything is constructed, whichever parser built the tree."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise yaml.composer.ComposerError(None, None, "anchors and aliases (&, *) are not allowed in data files", node.start_mark)
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
 
 
-_StrictLoader.compose_node = _compose_node
+def _construct_mapping(self, node, deep=False):
+    """Refuse a key given twice: PyYAML would silently keep the last value and lose the first."""
+    seen = set()
+    for key_node, _ in node.value:
+        key = self.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key '{key}' appears twice in one record (the first value would be lost)", key_node.start_mark
+            )
+        seen.add(key)
+    return _BaseLoader.construct_mapping(self, node, deep=deep)
+
+
+_StrictLoader.construct_mapping = _construct_mapping
 
 
 def read_table(path: Path, display: str) -> tuple[list[tuple[dict, int]], list[Problem]]:
@@ -54,6 +75,8 @@ def read_table(path: Path, display: str) -> tuple[list[tuple[dict, int]], list[P
         loader = _StrictLoader(text)
         try:
             node = loader.get_single_node()
+            if node is not None:
+                _refuse_aliases(node)
             document = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -63,6 +86,8 @@ def read_table(path: Path, display: str) -> tuple[list[tuple[dict, int]], list[P
         return [], [Problem(display, "-", "-", f"YAML syntax error: {where}{err.problem or err.context}")]
     except yaml.YAMLError as err:
         return [], [Problem(display, "-", "-", f"YAML error: {err}")]
+    if document is None:
+        return [], [Problem(display, "-", "-", "file is empty (only comments or blank lines)")]
     if not isinstance(document, dict) or "records" not in document:
         return [], [Problem(display, "-", "-", "expected a mapping with a 'records:' list")]
     records = document["records"] or []

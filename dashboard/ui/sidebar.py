@@ -7,6 +7,7 @@ import streamlit as st
 
 from ..analysis.filters import DATE_RULES, DEFAULT_FROM, DEFAULT_TO, Filters
 from ..data import Dataset
+from .urlstate import BOOLEAN, ignored_parameters, notice
 
 TYPES = {"deployment": "Deployments", "agreement": "Agreements", "training": "Trainings"}
 # widget key (also the URL parameter) -> default value
@@ -41,8 +42,12 @@ def filters_sidebar(data: Dataset) -> Filters:
     countries = data.countries.set_index("iso3")["name"].to_dict()
     technologies = data.technologies[data.technologies["category"] == "exported"].set_index("id")["label"].to_dict()
     used_companies = sorted(map(str, data.record_companies["company"].unique()), key=lambda c: companies.get(c, c).lower())
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    ignored = ignored_parameters(params, url_vocabulary(data))
     with st.sidebar:
         st.header("Filters")
+        if ignored:
+            st.caption(notice(ignored))
         company = _multi("Company", "company", used_companies, companies)
         country = _multi("Country", "country", sorted(countries, key=countries.get), countries)
         region = _multi("Region (UN sub-region)", "region", sorted(data.countries["region"].unique()))
@@ -72,6 +77,22 @@ def filters_sidebar(data: Dataset) -> Filters:
         date_from=pd.Period(start, "M"), date_to=pd.Period(end, "M"), date_rule=rule,
         anti_epidemic_only=epidemic, disputed_only=disputed,
     )
+
+
+def url_vocabulary(data: Dataset) -> dict[str, set[str]]:
+    """Every URL parameter of every page and the values it accepts (labels, as the URL shows them)."""
+    months = set(month_options(data))
+    companies = data.companies.set_index("id")["name"]
+    technologies = data.technologies.set_index("id")["label"]
+    return {
+        "company": set(companies), "country": set(data.countries["name"]), "region": set(data.countries["region"]),
+        "technology": set(technologies), "type": set(TYPES.values()), "status": set(data.records["status"].cat.categories),
+        "mode": set(data.records["mode"].cat.categories), "confidence": {"high", "medium", "low"},
+        "period": months, "rule": set(DATE_RULES.values()), "epidemic": BOOLEAN, "disputed": BOOLEAN,
+        # page controls
+        "colour_by": {"company", "technology"}, "freq": {"Quarter", "Month"}, "stack": {"company", "technology"},
+        "before": months, "after": months,
+    }
 
 
 def names_for_description(data: Dataset) -> dict[str, str]:

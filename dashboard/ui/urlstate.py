@@ -1,0 +1,34 @@
+"""Which URL parameters the app understands, and a notice naming those it ignored.
+
+Streamlit already drops a bound widget's invalid URL value and falls back to the default;
+this module only tells the reader so, without echoing the (possibly hostile) values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+BOOLEAN = {"true", "false"}
+
+
+def ignored_parameters(params: dict[str, list[str]], accepted: dict[str, Collection[str]]) -> list[str]:
+    """Sanitised names of parameters that are unknown or carry a value not among the options."""
+    ignored = []
+    for key, values in params.items():
+        allowed = accepted.get(key)
+        if allowed is None:
+            ignored.append(_safe(key) + " (unknown)")
+        elif any(value and value not in allowed for value in values):
+            ignored.append(_safe(key) + " (value not recognised)")
+    return ignored
+
+
+def notice(ignored: list[str], limit: int = 5) -> str:
+    shown = ", ".join(ignored[:limit]) + (f" and {len(ignored) - limit} more" if len(ignored) > limit else "")
+    return f"Some link settings were not understood and the defaults are used instead: {shown}."
+
+
+def _safe(key: str) -> str:
+    """Only letters, digits, '_' and '-' survive, at most 30 of them: nothing to render or run."""
+    return re.sub(r"[^A-Za-z0-9_-]", "", key)[:30] or "?"
