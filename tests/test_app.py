@@ -27,7 +27,8 @@ def run(page: str = "map", query: dict | None = None, data_dir=None, monkeypatch
 
 
 def totals_line(at: AppTest) -> str:
-    return next(c.value for c in at.caption if re.search(r"\d+ records?, \d+ countr", c.value))
+    line = next(c.value for c in at.caption if re.search(r"\d+ records?, \d+ countr", c.value))
+    return line.replace("\\", "")  # markdown escapes
 
 
 def counts(at: AppTest) -> tuple[int, int, int]:

@@ -25,8 +25,9 @@ def record_detail(view: View, row) -> None:
     companies = ", ".join(view.names.get(c, c) for c in row["companies"]) or "no company named"
     technology = ", ".join(view.names.get(t, t) for t in row["technology"])
     place = ", ".join(str(x) for x in (row["city"], view.names.get(str(row["country"]), row["country"])) if isinstance(x, str) and x)
-    st.markdown(f"**{row['record_type'].capitalize()}** · {companies} · {technology}")
-    st.text(row["summary"])  # data text: shown as text, never as markdown or HTML
+    # data text is shown with st.text: never parsed as markdown or HTML
+    st.text(f"{row['record_type'].capitalize()} · {companies} · {technology}")
+    st.text(row["summary"])
     facts = {
         "Where": place or ", ".join(row["countries"]) or (f"{row['country_count']} countries" if pd.notna(row["country_count"]) else "not stated"),
         "When": f"{row['date']} ({row['date_precision']} precision)" + (f" to {row['end_date']}" if isinstance(row["end_date"], str) else ""),

@@ -91,7 +91,7 @@ def url_vocabulary(data: Dataset) -> dict[str, set[str]]:
         "period": months, "rule": set(DATE_RULES.values()), "epidemic": BOOLEAN, "disputed": BOOLEAN,
         # page controls
         "colour_by": {"company", "technology"}, "freq": {"Quarter", "Month"}, "stack": {"company", "technology"},
-        "before": months, "after": months,
+        "before": months, "after": months, "record": set(data.records["id"]),
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -14,6 +15,12 @@ from ..figures.theme import colour_map, ranked_keys
 from .sidebar import names_for_description
 
 _KEY = "_current_view"
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~$])")
+
+
+def md_escape(text: str) -> str:
+    """Backslash-escape markdown so data text (names, labels) renders literally, never as a link or image."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 @dataclass
@@ -44,5 +51,5 @@ def page_header(title: str) -> View:
     """Title plus the always-visible line: counts and the filters in a sentence."""
     view = current_view()
     st.title(title)
-    st.caption(f"**{view.totals.sentence()}** · {view.filters.describe(view.names)}")
+    st.caption(f"**{view.totals.sentence()}** · {md_escape(view.filters.describe(view.names))}")
     return view

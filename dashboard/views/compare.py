@@ -8,7 +8,7 @@ from dashboard.figures.compare import rate_bars
 from dashboard.figures.maps import change_map
 from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.ui.sidebar import month_options
-from dashboard.ui.view import page_header
+from dashboard.ui.view import md_escape, page_header
 
 view = page_header("Before and after Covid-19")
 st.write("This page compares two windows of its own; the sidebar's date range does not apply here, its other filters do.")
@@ -26,7 +26,7 @@ summary, caution = st.columns([3, 2])
 with summary:
     st.subheader("What changed")
     for sentence in summary_sentences(view.data, records, before, after):
-        st.markdown(f"- {sentence}")
+        st.markdown(f"- {md_escape(sentence)}")
 with caution:
     st.subheader("Read with care")
     st.info(
@@ -46,8 +46,8 @@ for dimension, title in (("company", "By company"), ("technology", "By technolog
                       config=PLOTLY_CONFIG, width="stretch")
     right.dataframe(table.assign(**{dimension: table[dimension].map(lambda k: view.names.get(k, k))}), hide_index=True, width="stretch")
     top = table.iloc[0]
-    left.caption(f"Chart text: {len(table)} {dimension} values; largest rise: {view.names.get(top[dimension], top[dimension])} "
-                 f"({top['change per year']:+.2f} records a year).")
+    left.caption(md_escape(f"Chart text: {len(table)} {dimension} values; largest rise: {view.names.get(top[dimension], top[dimension])} "
+                           f"({top['change per year']:+.2f} records a year)."))
 
 st.subheader("Anti-epidemic share")
 st.dataframe(anti_epidemic_share(records, before, after), hide_index=True)

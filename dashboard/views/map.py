@@ -6,7 +6,7 @@ from dashboard.analysis.aggregate import city_markers, count_by_country
 from dashboard.figures.maps import record_map
 from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.ui.records import record_cards
-from dashboard.ui.view import page_header
+from dashboard.ui.view import md_escape, page_header
 
 view = page_header("Where the technology went")
 colour_by = st.radio("Colour markers by", ["company", "technology"], horizontal=True, key="colour_by", bind="query-params")
@@ -18,11 +18,11 @@ if counts.empty:
     st.info("No record matches these filters.")
 else:
     top = counts.head(3)
-    st.caption(
+    st.caption(md_escape(
         "Map text: " + f"{len(counts)} countries have at least one record; the most are in "
         + ", ".join(f"{n} ({c})" for n, c in zip(top["name"], top["records"])) + ". "
         + f"{len(markers)} city markers. A record with several companies counts once per country."
-    )
+    ))
 
 clicked = [p.get("location") for p in (event.selection.points if event else []) if p.get("location")]
 choices = counts["country"].tolist()

@@ -30,6 +30,9 @@ selection = st.dataframe(
 )
 rows = selection.selection.rows if selection else []
 ids = table["id"].tolist()
-chosen = st.selectbox("Record in detail (or select a row above)", ids, index=rows[0] if rows else None, placeholder="Choose a record")
+if rows:
+    st.session_state["record"] = ids[rows[0]]
+chosen = st.selectbox("Record in detail (or select a row above); the link shares it", ids, index=None, placeholder="Choose a record",
+                      key="record", bind="query-params")
 if chosen:
-    record_detail(view, table.set_index("id", drop=False).loc[chosen])
+    record_detail(view, view.records.set_index("id", drop=False).loc[chosen])
