@@ -115,37 +115,41 @@ def coverage(data: Dataset, by: str = "year") -> pd.DataFrame:
     return long.groupby([by, "record_type"], observed=True)["record_id"].nunique().unstack(fill_value=0).reset_index()
 
 
-def city_markers(data: Dataset, records: pd.DataFrame, colour_by: str = "company", limit_per_point: int = 5) -> pd.DataFrame:
+def city_markers(data: Dataset, records: pd.DataFrame, colour_by: str = "company", limit_per_point: int = 5,
+                 max_points: int = 2000) -> pd.DataFrame:
     """One row per (place, colour key): lat, lon, city, label, records and hover text.
 
-    A record with two companies appears under each; hover lists at most `limit_per_point`
-    records per point and says how many more there are, so the payload stays bounded.
+    A record with two companies appears under each. Hover lists at most `limit_per_point`
+    records per point and says how many more there are, and at most `max_points` points (the
+    busiest) are returned, so what reaches the browser stays bounded however large the data.
+    Data text is HTML-escaped: plotly renders a subset of HTML in hover labels.
     """
-    located = records.dropna(subset=["lat", "lon"])
     columns = ["lat", "lon", "city", "label", "label_name", "records", "hover"]
+    # trainings are placed by their participants' countries, not by where in China they were held
+    located = records.loc[records["lat"].notna() & (records["record_type"] != "training"), ["id", "lat", "lon", "city", "companies", "summary", "date", "status", "record_type"]]
     if located.empty:
         return pd.DataFrame(columns=columns)
     keys = linked(data, located, colour_by).rename(columns={colour_by: "label"})
-    keys["label"] = keys["label"].astype(str)
-    names = (
-        data.companies.set_index("id")["name"] if colour_by == "company" else data.technologies.set_index("id")["label"]
-    )
-    company_names = data.companies.set_index("id")["name"]
-    located = located.assign(
-        who=located["companies"].map(lambda ids: ", ".join(company_names.get(i, i) for i in ids)),
-        what=located["summary"].str.slice(0, 120),
-    )
     merged = keys.merge(located, left_on="record_id", right_on="id")
-    rows = []
-    for (lat, lon, city, label), group in merged.groupby(["lat", "lon", "city", "label"], sort=False):
-        lines = [  # data text is escaped: plotly renders a subset of HTML in hover labels
-            f"<b>{escape(str(r.city))}</b> · {escape(r.who)}<br>{escape(str(r.what))}<br>{r.date} · {r.status} · {r.record_type}"
-            for r in group.head(limit_per_point).itertuples()
-        ]
-        if len(group) > limit_per_point:
-            lines.append(f"… and {len(group) - limit_per_point} more")
-        rows.append((lat, lon, city, label, names.get(label, label), len(group), "<br><br>".join(lines)))
-    return pd.DataFrame(rows, columns=columns)
+    merged["label"] = merged["label"].astype(str)
+    place = ["lat", "lon", "city", "label"]
+    points = merged.groupby(place, sort=False, observed=True).size().rename("records").reset_index()
+    points = points.sort_values("records", ascending=False, kind="stable").head(max_points)
+    shown = merged.merge(points[place], on=place).groupby(place, sort=False, observed=True).head(limit_per_point)
+    company_names = data.companies.set_index("id")["name"]
+    who = shown["companies"].map(lambda ids: ", ".join(company_names.get(i, i) for i in ids))
+    shown = shown.assign(
+        line="<b>" + shown["city"].astype(str).map(escape) + "</b> · " + who.map(escape) + "<br>"
+        + shown["summary"].astype(str).str.slice(0, 120).map(escape) + "<br>"
+        + shown["date"].astype(str) + " · " + shown["status"].astype(str) + " · " + shown["record_type"].astype(str)
+    )
+    hover = shown.groupby(place, sort=False, observed=True)["line"].agg("<br><br>".join).rename("hover").reset_index()
+    points = points.merge(hover, on=place)
+    more = points["records"] - limit_per_point
+    points["hover"] = points["hover"].where(more <= 0, points["hover"] + "<br>… and " + more.astype(str) + " more")
+    names = data.companies.set_index("id")["name"] if colour_by == "company" else data.technologies.set_index("id")["label"]
+    points["label_name"] = points["label"].map(names).fillna(points["label"])
+    return points[columns]
 
 
 def agreement_lanes(data: Dataset, records: pd.DataFrame) -> pd.DataFrame:

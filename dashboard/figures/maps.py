@@ -16,9 +16,9 @@ def record_map(counts: pd.DataFrame, markers: pd.DataFrame, colours: dict[str, s
     fig = go.Figure()
     fig.add_trace(
         go.Choropleth(
-            locations=counts["country"],
-            z=counts["records"],
-            text=counts["name"],
+            locations=counts["country"].tolist(),
+            z=counts["records"].tolist(),
+            text=counts["name"].tolist(),
             locationmode="ISO-3",
             colorscale=SEQUENTIAL,
             zmin=1,
@@ -32,12 +32,12 @@ def record_map(counts: pd.DataFrame, markers: pd.DataFrame, colours: dict[str, s
     for key, group in markers.groupby("label", sort=False):
         fig.add_trace(
             go.Scattergeo(
-                lat=group["lat"],
-                lon=group["lon"],
+                lat=group["lat"].tolist(),
+                lon=group["lon"].tolist(),
                 mode="markers",
-                marker=dict(size=8 + 2 * group["records"].clip(upper=6), color=colours.get(key, OTHER), line=dict(color="white", width=1)),
+                marker=dict(size=(8 + 2 * group["records"].clip(upper=6)).tolist(), color=colours.get(key, OTHER), line=dict(color="white", width=1)),
                 name=str(group["label_name"].iloc[0]),
-                text=group["hover"],
+                text=group["hover"].tolist(),
                 hovertemplate="%{text}<extra></extra>",
                 legendgroup=colour_by,
             )
@@ -55,9 +55,9 @@ def change_map(change: pd.DataFrame, title: str) -> go.Figure:
     limit = max(float(change["change"].abs().max()) if len(change) else 1.0, 0.5)
     fig = go.Figure(
         go.Choropleth(
-            locations=change["country"],
-            z=change["change"],
-            text=change["name"],
+            locations=change["country"].tolist(),
+            z=change["change"].tolist(),
+            text=change["name"].tolist(),
             locationmode="ISO-3",
             colorscale="RdBu",
             zmin=-limit,

@@ -28,21 +28,24 @@ def _group_minor(series: pd.DataFrame, colours: dict[str, str], stack: str) -> p
 
 def _bars(series: pd.DataFrame, colours: dict[str, str], names: dict[str, str], stack: str, year_only: bool, showlegend: bool):
     names = names | {OTHER_KEY: "Other"}
-    for key, group in _group_minor(series, colours, stack).groupby(stack, sort=False):
-        width = (group["end"] - group["start"]).dt.total_seconds() * 1000 * 0.9
-        middle = group["start"] + (group["end"] - group["start"]) / 2
-        yield go.Bar(
-            x=middle,
-            y=group["records"],
-            width=width,
-            name=names.get(key, key),
+    series = _group_minor(series, colours, stack)
+    series = series.assign(
+        middle=series["start"] + (series["end"] - series["start"]) / 2,
+        width=(series["end"] - series["start"]).dt.total_seconds() * 1000 * 0.9,
+    )
+    note = " (dated to the year only)" if year_only else ""
+    for key, group in series.groupby(stack, sort=False):
+        label = names.get(key, key)
+        yield go.Bar(  # plain lists: plotly converts pandas objects slowly
+            x=group["middle"].tolist(),
+            y=group["records"].tolist(),
+            width=group["width"].tolist(),
+            name=label,
             legendgroup=key,
             showlegend=showlegend,
             marker=dict(color=colours.get(key, OTHER), pattern_shape="/" if year_only else ""),
-            customdata=group[["period"]],
-            hovertemplate=f"{escape(names.get(key, key))}<br>%{{customdata[0]}}: %{{y}} record(s)"
-            + (" (dated to the year only)" if year_only else "")
-            + "<extra></extra>",
+            customdata=[[p] for p in group["period"]],
+            hovertemplate=f"{escape(label)}<br>%{{customdata[0]}}: %{{y}} record(s){note}<extra></extra>",
         )
 
 
@@ -65,7 +68,7 @@ def timeline(series: pd.DataFrame, events: pd.DataFrame, colours: dict[str, str]
     for category, group in events.groupby("category", sort=False):
         fig.add_trace(
             go.Scatter(
-                x=group["date_start"] + (group["date_end"] - group["date_start"]) / 2,
+                x=(group["date_start"] + (group["date_end"] - group["date_start"]) / 2).tolist(),
                 y=[category.replace("_", " ")] * len(group),
                 mode="markers",
                 marker=dict(symbol=EVENT_SYMBOLS.get(category, "circle"), size=11, color="#1F2933"),

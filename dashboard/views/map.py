@@ -21,7 +21,8 @@ else:
     st.caption(md_escape(
         "Map text: " + f"{len(counts)} countries have at least one record; the most are in "
         + ", ".join(f"{n} ({c})" for n, c in zip(top["name"], top["records"])) + ". "
-        + f"{len(markers)} city markers. A record with several companies counts once per country."
+        + f"{len(markers)} city markers for deployments and agreements; trainings count toward their participants' countries. "
+        + "A record with several companies counts once per country."
     ))
 
 clicked = [p.get("location") for p in (event.selection.points if event else []) if p.get("location")]

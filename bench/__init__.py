@@ -1,0 +1,1 @@
+"""Benchmarks and load tests. Figures are printed and written to files, never asserted."""
