@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.ui.loading import dataset
+from dashboard.ui.loading import prepared
 from dashboard.ui.sidebar import filters_sidebar
 from dashboard.ui.view import build_view
 
@@ -21,6 +21,6 @@ pages = st.navigation(
         st.Page("views/sources.py", title="Sources & method", url_path="sources"),
     ]
 )
-data = dataset()
-build_view(data, filters_sidebar(data))
+loaded = prepared()
+build_view(loaded, filters_sidebar(loaded))
 pages.run()

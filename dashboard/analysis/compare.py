@@ -45,12 +45,28 @@ def straddling(records: pd.DataFrame, before: Window, after: Window) -> pd.DataF
     return records[overlap & ~inside]
 
 
-def compare_by(data: Dataset, records: pd.DataFrame, dimension: str, before: Window, after: Window) -> pd.DataFrame:
+@dataclass(frozen=True)
+class Comparison:
+    """The records split once into the two windows; every table below reads from this."""
+
+    before: Window
+    after: Window
+    before_records: pd.DataFrame
+    after_records: pd.DataFrame
+    left_out: pd.DataFrame
+
+    @classmethod
+    def of(cls, records: pd.DataFrame, before: Window, after: Window) -> "Comparison":
+        return cls(before, after, in_window(records, before), in_window(records, after), straddling(records, before, after))
+
+
+def compare_by(data: Dataset, comparison: Comparison, dimension: str) -> pd.DataFrame:
     """Per value of `dimension`: counts and rates per year in each window, and the change in rate."""
-    counts = []
-    for window in (before, after):
-        c = count_by(data, in_window(records, window), dimension).set_index(dimension)["records"]
-        counts.append(c.rename(window.label))
+    before, after = comparison.before, comparison.after
+    counts = [
+        count_by(data, subset, dimension).set_index(dimension)["records"].rename(window.label)
+        for window, subset in ((before, comparison.before_records), (after, comparison.after_records))
+    ]
     table = pd.concat(counts, axis=1).fillna(0).astype(int)
     table.index = table.index.astype(str)
     table.index.name = dimension
@@ -60,44 +76,44 @@ def compare_by(data: Dataset, records: pd.DataFrame, dimension: str, before: Win
     return table.sort_values(["change per year", after.label], ascending=False).reset_index()
 
 
-def anti_epidemic_share(records: pd.DataFrame, before: Window, after: Window) -> pd.DataFrame:
+def anti_epidemic_share(comparison: Comparison) -> pd.DataFrame:
     rows = []
-    for window in (before, after):
-        subset = in_window(records, window)
+    for window, subset in ((comparison.before, comparison.before_records), (comparison.after, comparison.after_records)):
         share = float(subset["anti_epidemic"].mean()) if len(subset) else 0.0
         rows.append({"window": str(window), "records": len(subset), "anti_epidemic": int(subset["anti_epidemic"].sum()), "share": round(share, 3)})
     return pd.DataFrame(rows)
 
 
-def summary_sentences(data: Dataset, records: pd.DataFrame, before: Window, after: Window) -> list[str]:
-    """Plain-language findings computed from the numbers; no sentence is hand-written per dataset."""
-    b, a = in_window(records, before), in_window(records, after)
-    rate_b, rate_a = len(b) / before.years, len(a) / after.years
+SUMMARY_DIMENSIONS = ("company", "technology", "region")
+
+
+def summary_sentences(comparison: Comparison, tables: dict[str, pd.DataFrame], names: dict[str, str]) -> list[str]:
+    """Plain-language findings computed from the numbers; no sentence is hand-written per dataset.
+
+    tables: compare_by output for each of SUMMARY_DIMENSIONS (the page has them already).
+    """
+    before, after = comparison.before, comparison.after
+    b, a = comparison.before_records, comparison.after_records
     sentences = [
-        f"{before.label}: {len(b)} records ({rate_b:.1f} a year); {after.label}: {len(a)} records ({rate_a:.1f} a year)."
+        f"{before.label}: {len(b)} records ({len(b) / before.years:.1f} a year); "
+        f"{after.label}: {len(a)} records ({len(a) / after.years:.1f} a year)."
     ]
-    names = {
-        "company": data.companies.set_index("id")["name"].to_dict(),
-        "technology": data.technologies.set_index("id")["label"].to_dict(),
-    }
-    for dimension, noun in (("company", "company"), ("technology", "technology"), ("region", "region")):
-        table = compare_by(data, records, dimension, before, after)
+    for dimension in SUMMARY_DIMENSIONS:
+        table = tables[dimension]
         if table.empty or table["change per year"].max() <= 0:
             continue
         top = table.iloc[0]
-        label = names.get(dimension, {}).get(top[dimension], top[dimension])
         sentences.append(
-            f"The {noun} that grew most is {label}: {top[f'{before.label} per year']:.1f} to "
-            f"{top[f'{after.label} per year']:.1f} records a year."
+            f"The {dimension} that grew most is {names.get(top[dimension], top[dimension])}: "
+            f"{top[f'{before.label} per year']:.1f} to {top[f'{after.label} per year']:.1f} records a year."
         )
-    share = anti_epidemic_share(records, before, after)
+    share = anti_epidemic_share(comparison)
     sentences.append(
         f"Items marketed or donated against Covid-19: {share.at[0, 'share']:.0%} of records {before.label.lower()}, "
         f"{share.at[1, 'share']:.0%} {after.label.lower()}."
     )
-    left_out = straddling(records, before, after)
-    if len(left_out):
+    if len(comparison.left_out):
         sentences.append(
-            f"{len(left_out)} record(s) dated too coarsely to place on one side (for example a year that spans the split) are left out of both windows."
+            f"{len(comparison.left_out)} record(s) dated too coarsely to place on one side (for example a year that spans the split) are left out of both windows."
         )
     return sentences

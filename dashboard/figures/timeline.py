@@ -6,7 +6,6 @@ from html import escape
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from .theme import LAYOUT, OTHER
 
@@ -49,62 +48,69 @@ def _bars(series: pd.DataFrame, colours: dict[str, str], names: dict[str, str], 
         )
 
 
+# Three stacked panels on one shared time axis; built as one layout rather than with
+# make_subplots, which costs more than the rest of the figure.
+PANELS = {"y": ([0.78, 1.0], "Events"), "y2": ([0.26, 0.72], "Records per period"),
+          "y3": ([0.0, 0.2], "Records dated only to a year (spread over the year)")}
+
+
 def timeline(series: pd.DataFrame, events: pd.DataFrame, colours: dict[str, str], names: dict[str, str], stack: str, window: tuple, title: str) -> go.Figure:
     """series: output of analysis.aggregate.time_series. events: the events table (filtered).
 
-    Row 1: events as markers (hover for detail). Row 2: records with a month or day date,
-    per period. Row 3: records dated only to a year, drawn across their whole year, hatched.
+    Top: events as markers (hover for detail). Middle: records with a month or day date,
+    per period. Bottom: records dated only to a year, drawn across their whole year, hatched.
     """
-    fig = make_subplots(rows=3, cols=1, shared_xaxes=True, row_heights=[0.26, 0.52, 0.22], vertical_spacing=0.05,
-                        subplot_titles=("Events", "Records per period", "Records dated only to a year (spread over the year)"))
     dated = series[~series["year_only"]]
     year_only = series[series["year_only"]]
-    for bar in _bars(dated, colours, names, stack, False, True):
-        fig.add_trace(bar, row=2, col=1)
+    traces = [bar.update(yaxis="y2") for bar in _bars(dated, colours, names, stack, False, True)]
     shown = set(dated[stack])
     for bar in _bars(year_only, colours, names, stack, True, False):
-        bar.showlegend = bar.legendgroup not in shown
-        fig.add_trace(bar, row=3, col=1)
+        traces.append(bar.update(yaxis="y3", showlegend=bar.legendgroup not in shown))
     for category, group in events.groupby("category", sort=False):
-        fig.add_trace(
-            go.Scatter(
-                x=(group["date_start"] + (group["date_end"] - group["date_start"]) / 2).tolist(),
-                y=[category.replace("_", " ")] * len(group),
-                mode="markers",
-                marker=dict(symbol=EVENT_SYMBOLS.get(category, "circle"), size=11, color="#1F2933"),
-                text=[f"<b>{escape(t)}</b><br>{d} ({p} precision)" for t, d, p in zip(group["title"], group["date"], group["date_precision"])],
-                hovertemplate="%{text}<extra></extra>",
-                showlegend=False,
-                name=category,
-            ),
-            row=1, col=1,
-        )
-    fig.update_layout(**LAYOUT, barmode="stack", title=title, height=760)
-    fig.update_xaxes(range=list(window), type="date")
-    fig.update_yaxes(title_text="records", row=2, col=1)
-    fig.update_yaxes(title_text="records", row=3, col=1)
+        traces.append(go.Scatter(
+            x=(group["date_start"] + (group["date_end"] - group["date_start"]) / 2).tolist(),
+            y=[category.replace("_", " ")] * len(group),
+            yaxis="y",
+            mode="markers",
+            marker=dict(symbol=EVENT_SYMBOLS.get(category, "circle"), size=11, color="#1F2933"),
+            text=[f"<b>{escape(t)}</b><br>{d} ({p} precision)" for t, d, p in zip(group["title"], group["date"], group["date_precision"])],
+            hovertemplate="%{text}<extra></extra>",
+            showlegend=False,
+            name=category,
+        ))
+    axes = {
+        name.replace("y", "yaxis"): dict(domain=domain, anchor="x", title_text="" if name == "y" else "records")
+        for name, (domain, _) in PANELS.items()
+    }
+    panel_titles = [
+        dict(text=label, xref="paper", yref="paper", x=0.5, y=domain[1], yanchor="bottom", showarrow=False, font=dict(size=13))
+        for domain, label in PANELS.values()
+    ]
+    fig = go.Figure(data=traces)
+    fig.update_layout(**LAYOUT, **axes, barmode="stack", title=title, height=760, annotations=panel_titles,
+                      xaxis=dict(type="date", range=list(window), anchor="y3"))
     return fig
 
 
 def agreement_lanes(lanes: pd.DataFrame, colours: dict[str, str], names: dict[str, str], title: str) -> go.Figure:
-    """lanes: company, label, start, end, status, date, end_date. One line per agreement."""
-    fig = go.Figure()
-    for company, group in lanes.groupby("company", sort=False):
+    """lanes: company, label, start, end, status, date, end_date. One line per agreement,
+    drawn as one trace per company and style (segments split by gaps) to keep the figure light."""
+    traces = []
+    for (company, cancelled), group in lanes.groupby(["company", lanes["status"] == "cancelled"], sort=False):
+        x, y, text, custom = [], [], [], []
+        lane = names.get(company, company)
         for row in group.itertuples():
-            cancelled = row.status == "cancelled"
-            fig.add_trace(
-                go.Scatter(
-                    x=[row.start, row.end],
-                    y=[names.get(company, company)] * 2,
-                    mode="lines+markers",
-                    line=dict(color=colours.get(company, OTHER), width=6, dash="dot" if cancelled else "solid"),
-                    marker=dict(symbol=["circle", "x" if cancelled else "line-ns"], size=[9, 12]),
-                    text=[escape(row.label)] * 2,
-                    customdata=[[row.date, row.end_date or "open", row.status]] * 2,
-                    hovertemplate="%{text}<br>from %{customdata[0]} to %{customdata[1]} · %{customdata[2]}<extra></extra>",
-                    showlegend=False,
-                )
-            )
+            x += [row.start, row.end, None]
+            y += [lane, lane, None]
+            text += [escape(row.label)] * 2 + [None]
+            custom += [[row.date, row.end_date or "open", row.status]] * 2 + [None]
+        traces.append(go.Scatter(
+            x=x, y=y, mode="lines+markers", text=text, customdata=custom, showlegend=False,
+            line=dict(color=colours.get(company, OTHER), width=6, dash="dot" if cancelled else "solid"),
+            marker=dict(symbol="x" if cancelled else "line-ns", size=11, line=dict(width=2, color=colours.get(company, OTHER))),
+            hovertemplate="%{text}<br>from %{customdata[0]} to %{customdata[1]} · %{customdata[2]}<extra></extra>",
+        ))
+    fig = go.Figure(data=traces)
     fig.update_layout(**LAYOUT, title=title, height=max(240, 60 + 40 * lanes["company"].nunique()))
     fig.update_xaxes(type="date")
     return fig

@@ -6,22 +6,15 @@ import pandas as pd
 import streamlit as st
 
 from ..analysis.filters import DATE_RULES, DEFAULT_FROM, DEFAULT_TO, Filters
-from ..data import Dataset
-from .urlstate import BOOLEAN, ignored_parameters, notice
+from .prepared import TYPES, Prepared
+from .urlstate import ignored_parameters, notice
 
-TYPES = {"deployment": "Deployments", "agreement": "Agreements", "training": "Trainings"}
 # widget key (also the URL parameter) -> default value
 DEFAULTS = {
     "company": [], "country": [], "region": [], "technology": [], "type": [], "status": [],
     "mode": [], "confidence": [], "period": (str(DEFAULT_FROM), str(DEFAULT_TO)), "rule": "within",
     "epidemic": False, "disputed": False,
 }
-
-
-def month_options(data: Dataset) -> list[str]:
-    first = min(data.records["date_start"].min(), pd.Timestamp("2009-01-01")).to_period("M")
-    last = max(data.records["date_end"].max(), pd.Timestamp("2021-12-31")).to_period("M")
-    return [str(p) for p in pd.period_range(first, last, freq="M")]
 
 
 def reset() -> None:
@@ -37,13 +30,14 @@ def _multi(label: str, key: str, options: list, names: dict | None = None, help:
     )
 
 
-def filters_sidebar(data: Dataset) -> Filters:
+def filters_sidebar(prepared: Prepared) -> Filters:
+    data = prepared.data
     companies = data.companies.set_index("id")["name"].to_dict()
     countries = data.countries.set_index("iso3")["name"].to_dict()
     technologies = data.technologies[data.technologies["category"] == "exported"].set_index("id")["label"].to_dict()
     used_companies = sorted(map(str, data.record_companies["company"].unique()), key=lambda c: companies.get(c, c).lower())
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    ignored = ignored_parameters(params, url_vocabulary(data))
+    ignored = ignored_parameters(params, prepared.vocabulary)
     with st.sidebar:
         st.header("Filters")
         if ignored:
@@ -53,8 +47,7 @@ def filters_sidebar(data: Dataset) -> Filters:
         region = _multi("Region (UN sub-region)", "region", sorted(data.countries["region"].unique()))
         technology = _multi("Technology", "technology", list(technologies), technologies)
         record_type = _multi("Record type", "type", list(TYPES), TYPES)
-        months = month_options(data)
-        period = st.select_slider("Date range (months)", options=months, value=DEFAULTS["period"], key="period", bind="query-params")
+        period = st.select_slider("Date range (months)", options=prepared.months, value=DEFAULTS["period"], key="period", bind="query-params")
         rule = st.radio(
             "A date known only to the year or month counts when…", list(DATE_RULES), key="rule", bind="query-params",
             format_func=DATE_RULES.get, horizontal=False,
@@ -79,25 +72,3 @@ def filters_sidebar(data: Dataset) -> Filters:
     )
 
 
-def url_vocabulary(data: Dataset) -> dict[str, set[str]]:
-    """Every URL parameter of every page and the values it accepts (labels, as the URL shows them)."""
-    months = set(month_options(data))
-    companies = data.companies.set_index("id")["name"]
-    technologies = data.technologies.set_index("id")["label"]
-    return {
-        "company": set(companies), "country": set(data.countries["name"]), "region": set(data.countries["region"]),
-        "technology": set(technologies), "type": set(TYPES.values()), "status": set(data.records["status"].cat.categories),
-        "mode": set(data.records["mode"].cat.categories), "confidence": {"high", "medium", "low"},
-        "period": months, "rule": set(DATE_RULES.values()), "epidemic": BOOLEAN, "disputed": BOOLEAN,
-        # page controls
-        "colour_by": {"company", "technology"}, "freq": {"Quarter", "Month"}, "stack": {"company", "technology"},
-        "before": months, "after": months, "record": set(data.records["id"]),
-    }
-
-
-def names_for_description(data: Dataset) -> dict[str, str]:
-    names = data.companies.set_index("id")["name"].to_dict()
-    names |= data.countries.set_index("iso3")["name"].to_dict()
-    names |= data.technologies.set_index("id")["label"].to_dict()
-    names["(none)"] = "No company named"
-    return names

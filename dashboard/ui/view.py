@@ -11,8 +11,7 @@ import streamlit as st
 from ..analysis.aggregate import Totals, totals
 from ..analysis.filters import Filters
 from ..data import Dataset
-from ..figures.theme import colour_map, ranked_keys
-from .sidebar import names_for_description
+from .prepared import Prepared
 
 _KEY = "_current_view"
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~$])")
@@ -25,20 +24,26 @@ def md_escape(text: str) -> str:
 
 @dataclass
 class View:
-    data: Dataset
+    prepared: Prepared
     filters: Filters
     records: pd.DataFrame
     totals: Totals
-    names: dict[str, str]
+
+    @property
+    def data(self) -> Dataset:
+        return self.prepared.data
+
+    @property
+    def names(self) -> dict[str, str]:
+        return self.prepared.names
 
     def colours(self, dimension: str) -> dict[str, str]:
-        link = self.data.record_companies if dimension == "company" else self.data.record_technologies
-        return colour_map(ranked_keys(link, dimension))
+        return self.prepared.colours[dimension]
 
 
-def build_view(data: Dataset, filters: Filters) -> View:
-    records = filters.apply(data)
-    view = View(data, filters, records, totals(data, records), names_for_description(data))
+def build_view(prepared: Prepared, filters: Filters) -> View:
+    records = filters.apply(prepared.data)
+    view = View(prepared, filters, records, totals(prepared.data, records))
     st.session_state[_KEY] = view
     return view
 

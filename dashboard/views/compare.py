@@ -3,16 +3,15 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard.analysis.compare import Window, anti_epidemic_share, compare_by, summary_sentences
+from dashboard.analysis.compare import SUMMARY_DIMENSIONS, Comparison, Window, anti_epidemic_share, compare_by, summary_sentences
 from dashboard.figures.compare import rate_bars
 from dashboard.figures.maps import change_map
 from dashboard.figures.theme import PLOTLY_CONFIG
-from dashboard.ui.sidebar import month_options
 from dashboard.ui.view import md_escape, page_header
 
 view = page_header("Before and after Covid-19")
 st.write("This page compares two windows of its own; the sidebar's date range does not apply here, its other filters do.")
-months = month_options(view.data)
+months = view.prepared.months
 c1, c2 = st.columns(2)
 before_range = c1.select_slider("Before window", months, value=("2018-01", "2019-12"), key="before", bind="query-params")
 after_range = c2.select_slider("After window", months, value=("2020-01", "2021-12"), key="after", bind="query-params")
@@ -22,10 +21,12 @@ if before.end >= after.start:
     st.warning("The windows overlap: records in the overlap count in both.")
 
 records = view.filters.with_(date_from=None, date_to=None).apply(view.data)
+comparison = Comparison.of(records, before, after)
+tables = {dimension: compare_by(view.data, comparison, dimension) for dimension in (*SUMMARY_DIMENSIONS, "mode", "country")}
 summary, caution = st.columns([3, 2])
 with summary:
     st.subheader("What changed")
-    for sentence in summary_sentences(view.data, records, before, after):
+    for sentence in summary_sentences(comparison, tables, view.names):
         st.markdown(f"- {md_escape(sentence)}")
 with caution:
     st.subheader("Read with care")
@@ -36,7 +37,7 @@ with caution:
     )
 
 for dimension, title in (("company", "By company"), ("technology", "By technology"), ("region", "By region"), ("mode", "By mode")):
-    table = compare_by(view.data, records, dimension, before, after)
+    table = tables[dimension]
     st.subheader(title)
     if table.empty:
         st.caption("No record in either window.")
@@ -50,10 +51,10 @@ for dimension, title in (("company", "By company"), ("technology", "By technolog
                            f"({top['change per year']:+.2f} records a year)."))
 
 st.subheader("Anti-epidemic share")
-st.dataframe(anti_epidemic_share(records, before, after), hide_index=True)
+st.dataframe(anti_epidemic_share(comparison), hide_index=True)
 
 st.subheader("Change per country")
-change = compare_by(view.data, records, "country", before, after).rename(columns={"change per year": "change"})
+change = tables["country"].rename(columns={"change per year": "change"})
 change["name"] = change["country"].map(lambda c: view.names.get(c, c))
 st.plotly_chart(change_map(change, "Records per year, after minus before (blue: more after)"), config=PLOTLY_CONFIG, width="stretch")
 st.caption(f"Chart text: {int((change['change'] > 0).sum())} countries rose, {int((change['change'] < 0).sum())} fell.")

@@ -1,0 +1,59 @@
+"""Seeded synthetic datasets with the real schema and the shipped data's distributions.
+
+Records are drawn with replacement from the curated records (so companies, countries,
+technologies, date precision and their combinations keep their real joint frequencies),
+given new ids and dates shifted by whole years within 2009-2021, and their link tables and
+citations are rebuilt from the drawn rows.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from dashboard.data import Dataset, load_dataset
+from dashboard.data.load import _link
+
+
+def synthetic_dataset(size: int, seed: int = 0, base: Dataset | None = None) -> Dataset:
+    base = base or load_dataset()
+    rng = np.random.default_rng(seed)
+    picks = rng.integers(0, len(base.records), size)
+    records = base.records.iloc[picks].reset_index(drop=True)
+    source_ids = records["id"].to_numpy()
+    records["id"] = pd.array([f"syn-{i:07d}" for i in range(size)], dtype="string")
+    shift = rng.integers(-3, 4, size)
+    years = records["date_start"].dt.year.to_numpy() + shift
+    years = np.where((years >= 2009) & (years <= 2021), years, records["date_start"].dt.year.to_numpy())
+    months = records["date_start"].dt.month.to_numpy()
+    year_only = (records["date_precision"] == "year").to_numpy()
+    months = np.where(year_only, 1, months)
+    start = pd.to_datetime(pd.DataFrame({"year": years, "month": months, "day": 1}))
+    month_end = start + pd.offsets.MonthEnd(0)
+    year_end = pd.to_datetime(pd.DataFrame({"year": years, "month": 12, "day": 31}))
+    records["date_start"] = start.astype(records["date_start"].dtype)
+    records["date_end"] = month_end.where(~year_only, year_end).astype(records["date_end"].dtype)
+    records["date"] = np.where(year_only, start.dt.strftime("%Y"), start.dt.strftime("%Y-%m"))
+    records["date_precision"] = pd.Categorical(np.where(year_only, "year", "month"), categories=["day", "month", "year"])
+
+    record_companies = _link(records, "companies", "company")
+    record_companies["company"] = pd.Categorical(record_companies["company"], categories=base.companies["id"].tolist())
+    record_countries = _link(records, "countries", "country")
+    region_of = base.countries.set_index("iso3")["region"]
+    record_countries["region"] = record_countries["country"].map(region_of)
+    record_countries["country"] = pd.Categorical(record_countries["country"], categories=records["country"].cat.categories)
+    record_technologies = _link(records, "technology", "technology")
+    record_technologies["technology"] = pd.Categorical(record_technologies["technology"], categories=base.technologies["id"].tolist())
+
+    cites = base.citations[base.citations["owner_id"].isin(base.records["id"])]
+    first = cites.sort_values("position").drop_duplicates("owner_id").set_index("owner_id")
+    citations = pd.DataFrame({
+        "owner_id": records["id"].to_numpy(), "table": "synthetic", "position": 0,
+        "source_id": first.loc[source_ids, "source_id"].to_numpy(),
+        "locator": first.loc[source_ids, "locator"].to_numpy(), "claim": first.loc[source_ids, "claim"].to_numpy(),
+    })
+    return Dataset(
+        records=records, record_companies=record_companies, record_countries=record_countries,
+        record_technologies=record_technologies, citations=citations, sources=base.sources, companies=base.companies,
+        technologies=base.technologies, events=base.events, reported_figures=base.reported_figures, countries=base.countries,
+    )

@@ -1,0 +1,61 @@
+"""Everything that depends on the dataset alone, computed once when it loads and shared by
+every rerun: names, colours, URL vocabulary, month options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..analysis.filters import DATE_RULES
+from ..data import Dataset
+from ..figures.theme import colour_map, ranked_keys
+from .urlstate import BOOLEAN
+
+TYPES = {"deployment": "Deployments", "agreement": "Agreements", "training": "Trainings"}
+
+
+@dataclass(frozen=True)
+class Prepared:
+    data: Dataset
+    names: dict[str, str]  # id or code -> label, for every company, country and technology
+    months: list[str]  # the date slider's options
+    colours: dict[str, dict[str, str]]  # "company" / "technology" -> key -> colour, stable across filters
+    vocabulary: dict[str, set[str]]  # URL parameter -> values it accepts
+
+
+def month_options(data: Dataset) -> list[str]:
+    first = min(data.records["date_start"].min(), pd.Timestamp("2009-01-01")).to_period("M")
+    last = max(data.records["date_end"].max(), pd.Timestamp("2021-12-31")).to_period("M")
+    return [str(p) for p in pd.period_range(first, last, freq="M")]
+
+
+def label_names(data: Dataset) -> dict[str, str]:
+    names = data.companies.set_index("id")["name"].to_dict()
+    names |= data.countries.set_index("iso3")["name"].to_dict()
+    names |= data.technologies.set_index("id")["label"].to_dict()
+    names["(none)"] = "No company named"
+    return names
+
+
+def url_vocabulary(data: Dataset, months: list[str]) -> dict[str, set[str]]:
+    """Every URL parameter of every page and the values it accepts (labels, as the URL shows them)."""
+    month_set = set(months)
+    return {
+        "company": set(data.companies["name"]), "country": set(data.countries["name"]), "region": set(data.countries["region"]),
+        "technology": set(data.technologies["label"]), "type": set(TYPES.values()), "status": set(data.records["status"].cat.categories),
+        "mode": set(data.records["mode"].cat.categories), "confidence": {"high", "medium", "low"},
+        "period": month_set, "rule": set(DATE_RULES.values()), "epidemic": BOOLEAN, "disputed": BOOLEAN,
+        # page controls
+        "colour_by": {"company", "technology"}, "freq": {"Quarter", "Month"}, "stack": {"company", "technology"},
+        "before": month_set, "after": month_set, "record": set(data.records["id"]),
+    }
+
+
+def prepare(data: Dataset) -> Prepared:
+    months = month_options(data)
+    colours = {
+        "company": colour_map(ranked_keys(data.record_companies, "company")),
+        "technology": colour_map(ranked_keys(data.record_technologies, "technology")),
+    }
+    return Prepared(data, label_names(data), months, colours, url_vocabulary(data, months))
