@@ -13,6 +13,21 @@ GOOD = FIXTURES / "good"
 PROJECT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_cache(tmp_path_factory):
+    """Tests (and the app servers they start) keep their Parquet cache in a temporary folder."""
+    import os
+
+    folder = tmp_path_factory.mktemp("cache")
+    previous = os.environ.get("SAFE_CITY_ATLAS_CACHE")
+    os.environ["SAFE_CITY_ATLAS_CACHE"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("SAFE_CITY_ATLAS_CACHE", None)
+    else:
+        os.environ["SAFE_CITY_ATLAS_CACHE"] = previous
+
+
 @pytest.fixture
 def good_dir() -> Path:
     return GOOD

@@ -8,7 +8,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-BOUNDARIES = Path(__file__).resolve().parents[2] / "data" / "boundaries" / "ne_110m_admin_0_countries.geojson"
+from .geo_paths import BOUNDARIES
 # 1:110m outlines are coarse: a coastal city can fall a few km into the sea. Half a degree
 # (about 55 km) accepts that and still catches a point in the wrong country or mid-ocean.
 TOLERANCE_DEGREES = 0.5

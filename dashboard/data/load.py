@@ -12,7 +12,8 @@ from .countries import classification, country_name
 from .dates import FuzzyDate
 from .problems import DataError
 from .schema import RECORD_TABLES, Confidence, Mode, Status
-from .validate import Parsed, parse_tables
+from .geo_paths import BOUNDARIES
+from .validate import DATA_DIR, Parsed, parse_tables, seed_register
 
 RECORD_TYPES = {"deployments": "deployment", "agreements": "agreement", "trainings": "training"}
 
@@ -56,20 +57,41 @@ class Dataset:
         return self.table("trainings")
 
 
-def load_dataset(data_dir: Path | str | None = None) -> Dataset:
-    """Load and validate every table; raise DataError listing all problems, never half-load."""
-    parsed, problems = parse_tables(Path(data_dir) if data_dir else None)
+def load_dataset(data_dir: Path | str | None = None, use_cache: bool = True) -> Dataset:
+    """Load and validate every table; raise DataError listing all problems, never half-load.
+
+    With use_cache, a Parquet copy made by an earlier successful load of byte-identical
+    files is read instead of revalidating (see data/cache.py).
+    """
+    from . import cache
+
+    data_dir = Path(data_dir) if data_dir else DATA_DIR
+    key = cache.fingerprint(source_files(data_dir)) if use_cache else None
+    if key and (cached := cache.read(key)) is not None:
+        return cached
+    parsed, problems = parse_tables(data_dir)
     if problems:
         raise DataError(problems)
-    return build_dataset(parsed)
+    data = build_dataset(parsed)
+    if key:
+        cache.write(key, data)
+    return data
+
+
+def source_files(data_dir: Path) -> list[Path]:
+    """Every file whose bytes decide the dataset."""
+    from .schema import TABLES
+
+    boundaries = data_dir / "boundaries" / "ne_110m_admin_0_countries.geojson"
+    return [data_dir / f"{name}.yaml" for name in TABLES] + [seed_register(data_dir), boundaries if boundaries.exists() else BOUNDARIES]
 
 
 def _date_columns(frame: pd.DataFrame, column: str = "date") -> pd.DataFrame:
     values = frame.pop(column)
     frame[column] = [d.text for d in values]
     frame[f"{column}_precision"] = pd.Categorical([d.precision for d in values], categories=["day", "month", "year"])
-    frame[f"{column}_start"] = pd.to_datetime([d.start for d in values])
-    frame[f"{column}_end"] = pd.to_datetime([d.end for d in values])
+    frame[f"{column}_start"] = pd.to_datetime([d.start for d in values]).astype("datetime64[ms]")
+    frame[f"{column}_end"] = pd.to_datetime([d.end for d in values]).astype("datetime64[ms]")
     return frame
 
 
@@ -149,7 +171,7 @@ def build_dataset(parsed: Parsed) -> Dataset:
         columns=["owner_id", "table", "position", "source_id", "locator", "claim"],
     )
     sources = pd.DataFrame([_fields(s, keep_dates=()) for s in parsed.tables["sources"]])
-    sources[["date", "accessed"]] = sources[["date", "accessed"]].fillna("")
+    sources[["date", "accessed"]] = sources[["date", "accessed"]].fillna("").astype("string")
     sources["authors"] = sources["authors"].map("; ".join)
 
     events = pd.DataFrame([_fields(e, exclude={"sources"}) for e in parsed.tables["events"]])

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 from pydantic import ValidationError
 
-from . import geo
+from .geo_paths import BOUNDARIES
 from .problems import Problem
 from .schema import RECORD_TABLES, TABLES
 from .yamlio import read_table
@@ -56,11 +56,15 @@ def _parse_table(name: str, path: Path, display: str) -> tuple[list, list[Proble
     return parsed, problems
 
 
-def parse_tables(data_dir: Path | None = None, seed_register: Path | None = None) -> tuple[Parsed, list[Problem]]:
+def seed_register(data_dir: Path) -> Path:
+    """The seeds/register.yaml beside a data folder, or the project's own."""
+    beside = data_dir.parent / "seeds" / "register.yaml"
+    return beside if beside.exists() else SEED_REGISTER
+
+
+def parse_tables(data_dir: Path | None = None) -> tuple[Parsed, list[Problem]]:
     data_dir = Path(data_dir) if data_dir else DATA_DIR
-    seed_register = Path(seed_register) if seed_register else (data_dir.parent / "seeds" / "register.yaml")
-    if not seed_register.exists():
-        seed_register = SEED_REGISTER
+    register = seed_register(data_dir)
     problems: list[Problem] = []
     tables: dict[str, list] = {}
     files: dict[str, str] = {}
@@ -69,7 +73,7 @@ def parse_tables(data_dir: Path | None = None, seed_register: Path | None = None
         files[name] = f"{data_dir.name}/{path.name}"
         tables[name], found = _parse_table(name, path, files[name])
         problems += found
-    seeds, found = _parse_table("sources", seed_register, f"seeds/{seed_register.name}")
+    seeds, found = _parse_table("sources", register, f"seeds/{register.name}")
     problems += found
     tables["sources"] = seeds + tables["sources"]
     parsed = Parsed(tables, files, [])
@@ -114,11 +118,13 @@ def _coordinate_checks(parsed: Parsed, data_dir: Path) -> list[Problem]:
     ]
     if not located:
         return []
+    from . import geo  # geopandas is imported only when coordinates are checked, not by the cached app start
+
     points = pd.DataFrame(located, columns=["table", "id", "country", "lat", "lon"])
-    boundaries = data_dir / "boundaries" / geo.BOUNDARIES.name
+    boundaries = data_dir / "boundaries" / BOUNDARIES.name
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # distances in degrees are what we want here
-        misplaced, unchecked = geo.misplaced_points(points, boundaries if boundaries.exists() else geo.BOUNDARIES)
+        misplaced, unchecked = geo.misplaced_points(points, boundaries if boundaries.exists() else BOUNDARIES)
     parsed.unchecked_coordinates = unchecked["id"].tolist()
     return [
         Problem(

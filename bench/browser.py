@@ -1,0 +1,63 @@
+"""Browser timings in headless Chromium: cold start to a drawn map, and a filter change to
+the map redrawn. Each run starts a fresh server process."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, free_port
+
+PROJECT = Path(__file__).resolve().parents[1]
+SHAPES = ".js-plotly-plot .geo .choroplethlocation"
+
+
+def _serve(size: str, port: int, log) -> subprocess.Popen:
+    command = [sys.executable, "-m", "bench.serve", size, "--server.port", str(port), "--server.address", "127.0.0.1",
+               "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    return subprocess.Popen(command, cwd=PROJECT, stdout=log, stderr=subprocess.STDOUT, env=os.environ.copy())
+
+
+def one_run(browser, size: str) -> tuple[float, float]:
+    port = free_port()
+    with open(os.devnull, "w") as log:
+        started = time.perf_counter()
+        server = _serve(size, port, log)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            url = f"http://127.0.0.1:{port}/"
+            deadline = time.time() + 300
+            while True:
+                try:
+                    page.goto(url, timeout=5000)
+                    break
+                except Exception:  # noqa: BLE001 - the server is still starting
+                    if time.time() > deadline:
+                        raise
+                    time.sleep(0.1)
+            page.wait_for_selector(SHAPES, state="attached", timeout=300_000)
+            cold = time.perf_counter() - started
+            before = page.locator(SHAPES).count()
+            clicked = time.perf_counter()
+            page.get_by_text("Anti-epidemic items only", exact=True).click()
+            page.wait_for_function(f"n => document.querySelectorAll('{SHAPES}').length !== n", arg=before, timeout=300_000)
+            change = time.perf_counter() - clicked
+            page.close()
+            return cold, change
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def measure(size: str, runs: int = 5) -> tuple[float, float]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        results = [one_run(browser, size) for _ in range(runs)]
+        browser.close()
+    return statistics.median(r[0] for r in results), statistics.median(r[1] for r in results)

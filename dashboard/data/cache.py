@@ -1,0 +1,88 @@
+"""A Parquet copy of the validated dataset, keyed on the exact bytes of the source files.
+
+Parsing and validating the YAML (and importing geopandas for the coordinate check) is most
+of the app's start-up work. When no source file has changed since the last validation, the
+app reads the tables back from Parquet instead. Any change to a data file, the seed
+register, the boundaries or the package version gives a new key, so stale data is never
+served. `python -m dashboard validate` never uses the cache.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from .load import Dataset
+
+CACHE_VARIABLE = "SAFE_CITY_ATLAS_CACHE"  # a folder, or "off"
+LIST_COLUMNS = {"records": ["companies", "countries", "technology"], "events": ["companies", "countries"],
+                "companies": ["aliases"]}
+FORMAT = "1"
+
+
+def cache_root() -> Path | None:
+    setting = os.environ.get(CACHE_VARIABLE, "")
+    if setting.lower() == "off":
+        return None
+    return Path(setting) if setting else Path.home() / ".cache" / "safe-city-atlas"
+
+
+def fingerprint(files: list[Path]) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        package = version("safe-city-atlas")
+    except PackageNotFoundError:
+        package = "unknown"
+    digest = hashlib.sha256(f"{FORMAT}|{package}".encode())
+    for path in sorted(files):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes() if path.exists() else b"<missing>")
+    return digest.hexdigest()[:32]
+
+
+def read(key: str) -> Dataset | None:
+    root = cache_root()
+    folder = root / key if root else None
+    if not folder or not (folder / "meta.json").exists():
+        return None
+    try:
+        meta = json.loads((folder / "meta.json").read_text())
+        tables = {}
+        for field in dataclasses.fields(Dataset):
+            if field.name == "unchecked_coordinates":
+                continue
+            frame = pd.read_parquet(folder / f"{field.name}.parquet")
+            for column in LIST_COLUMNS.get(field.name, []):
+                frame[column] = [list(values) for values in frame[column]]
+            tables[field.name] = frame
+        return Dataset(**tables, unchecked_coordinates=meta["unchecked_coordinates"])
+    except Exception:  # noqa: BLE001 - a damaged cache is ignored and rebuilt, never trusted
+        return None
+
+
+def write(key: str, data: Dataset) -> None:
+    root = cache_root()
+    if root is None:
+        return
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=root, prefix=".writing-"))
+        for field in dataclasses.fields(Dataset):
+            if field.name != "unchecked_coordinates":
+                getattr(data, field.name).to_parquet(staging / f"{field.name}.parquet", index=False)
+        (staging / "meta.json").write_text(json.dumps({"unchecked_coordinates": data.unchecked_coordinates}))
+        target = root / key
+        if target.exists():
+            shutil.rmtree(staging)
+        else:
+            staging.rename(target)  # atomic: readers see a complete folder or none
+    except OSError:
+        pass  # a read-only home just means no cache
