@@ -6,7 +6,7 @@ import sys
 
 from streamlit.web import cli as streamlit_cli
 
-from bench.worker import dataset_for
+from bench.synthetic import dataset_for
 
 if __name__ == "__main__":
     size, options = sys.argv[1], sys.argv[2:]

@@ -57,3 +57,8 @@ def synthetic_dataset(size: int, seed: int = 0, base: Dataset | None = None) -> 
         record_technologies=record_technologies, citations=citations, sources=base.sources, companies=base.companies,
         technologies=base.technologies, events=base.events, reported_figures=base.reported_figures, countries=base.countries,
     )
+
+
+def dataset_for(size: str) -> Dataset:
+    """'shipped' for the curated data, or a number of synthetic records."""
+    return load_dataset() if size == "shipped" else synthetic_dataset(int(size))

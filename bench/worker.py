@@ -13,19 +13,11 @@ from pathlib import Path
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from bench.synthetic import dataset_for
+
 PAGES = ["map", "timeline", "compare", "records", "sources"]
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
 REPEATS = 5
-
-
-def dataset_for(size: str):
-    from dashboard.data import load_dataset
-
-    if size == "shipped":
-        return load_dataset()
-    from bench.synthetic import synthetic_dataset
-
-    return synthetic_dataset(int(size))
 
 
 def payload_bytes(node) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields, replace
 
+import numpy as np
 import pandas as pd
 
 from ..data import Dataset
@@ -136,10 +137,12 @@ class Filters:
 
 
 def _linked(records: pd.DataFrame, link: pd.DataFrame, column: str, chosen: tuple) -> pd.Series:
+    """Records with at least one link whose value is chosen, found by row position."""
     if not chosen:
         return pd.Series(True, index=records.index)
-    ids = link.loc[link[column].isin(chosen), "record_id"]
-    return records["id"].isin(ids)
+    hit = np.zeros(len(records), dtype=bool)
+    hit[link.loc[link[column].isin(chosen), "row"].to_numpy()] = True
+    return pd.Series(hit, index=records.index)
 
 
 def date_mask(records: pd.DataFrame, date_from, date_to, rule: str = "within") -> pd.Series:

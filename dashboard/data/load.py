@@ -125,12 +125,21 @@ def _records_frame(parsed: Parsed) -> pd.DataFrame:
     ]
     frame = pd.DataFrame(rows).reindex(columns=columns)
     frame = _date_columns(frame)
+    # one integer per distinct located place, so maps can group by it cheaply
+    located = frame["lat"].notna()
+    frame["place"] = -1
+    frame.loc[located, "place"] = frame[located].groupby(["lat", "lon", "city"], sort=False).ngroup()
     return frame
 
 
 def _link(records: pd.DataFrame, column: str, name: str) -> pd.DataFrame:
+    """(row, record_id, name): `row` is the record's position in `records`, so a selection of
+    records can pick its links by array lookup instead of matching ids. A value listed twice
+    on one record is linked once."""
     link = records[["id", column]].explode(column).dropna()
-    return link.rename(columns={"id": "record_id", column: name}).reset_index(drop=True)
+    link = link.rename(columns={"id": "record_id", column: name}).rename_axis("row").reset_index()
+    link["row"] = link["row"].astype("int64")
+    return link.drop_duplicates(["row", name], ignore_index=True)
 
 
 def build_dataset(parsed: Parsed) -> Dataset:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..analysis.aggregate import coverage
 from ..analysis.filters import DATE_RULES
 from ..data import Dataset
 from ..figures.theme import colour_map, ranked_keys
@@ -22,6 +23,7 @@ class Prepared:
     months: list[str]  # the date slider's options
     colours: dict[str, dict[str, str]]  # "company" / "technology" -> key -> colour, stable across filters
     vocabulary: dict[str, set[str]]  # URL parameter -> values it accepts
+    coverage: dict[str, pd.DataFrame]  # "year", "region", "source kind" -> records per value and type
 
 
 def month_options(data: Dataset) -> list[str]:
@@ -38,6 +40,9 @@ def label_names(data: Dataset) -> dict[str, str]:
     return names
 
 
+FREE_TEXT = {"record", "page"}  # parameters whose values are checked where they are used
+
+
 def url_vocabulary(data: Dataset, months: list[str]) -> dict[str, set[str]]:
     """Every URL parameter of every page and the values it accepts (labels, as the URL shows them)."""
     month_set = set(months)
@@ -48,7 +53,7 @@ def url_vocabulary(data: Dataset, months: list[str]) -> dict[str, set[str]]:
         "period": month_set, "rule": set(DATE_RULES.values()), "epidemic": BOOLEAN, "disputed": BOOLEAN,
         # page controls
         "colour_by": {"company", "technology"}, "freq": {"Quarter", "Month"}, "stack": {"company", "technology"},
-        "before": month_set, "after": month_set, "record": set(data.records["id"]),
+        "before": month_set, "after": month_set,
     }
 
 
@@ -58,4 +63,12 @@ def prepare(data: Dataset) -> Prepared:
         "company": colour_map(ranked_keys(data.record_companies, "company")),
         "technology": colour_map(ranked_keys(data.record_technologies, "technology")),
     }
-    return Prepared(data, label_names(data), months, colours, url_vocabulary(data, months))
+    tables = {"year": coverage(data, "year"), "region": coverage(data, "region"), "source kind": source_kinds(data)}
+    return Prepared(data, label_names(data), months, colours, url_vocabulary(data, months), tables)
+
+
+def source_kinds(data: Dataset) -> pd.DataFrame:
+    """Records citing at least one source of each kind (news, think tank, official...)."""
+    cites = data.citations.merge(data.sources[["id", "kind"]], left_on="source_id", right_on="id")
+    cites = cites[cites["owner_id"].isin(data.records["id"])]
+    return cites.groupby("kind")["owner_id"].nunique().rename("records").sort_values(ascending=False).reset_index()

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ..analysis.filters import DATE_RULES, DEFAULT_FROM, DEFAULT_TO, Filters
-from .prepared import TYPES, Prepared
+from .prepared import FREE_TEXT, TYPES, Prepared
 from .urlstate import ignored_parameters, notice
 
 # widget key (also the URL parameter) -> default value
@@ -37,7 +37,7 @@ def filters_sidebar(prepared: Prepared) -> Filters:
     technologies = data.technologies[data.technologies["category"] == "exported"].set_index("id")["label"].to_dict()
     used_companies = sorted(map(str, data.record_companies["company"].unique()), key=lambda c: companies.get(c, c).lower())
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    ignored = ignored_parameters(params, prepared.vocabulary)
+    ignored = ignored_parameters(params, prepared.vocabulary, FREE_TEXT)
     with st.sidebar:
         st.header("Filters")
         if ignored:

@@ -12,10 +12,13 @@ from collections.abc import Collection
 BOOLEAN = {"true", "false"}
 
 
-def ignored_parameters(params: dict[str, list[str]], accepted: dict[str, Collection[str]]) -> list[str]:
-    """Sanitised names of parameters that are unknown or carry a value not among the options."""
+def ignored_parameters(params: dict[str, list[str]], accepted: dict[str, Collection[str]], free: Collection[str] = ()) -> list[str]:
+    """Sanitised names of parameters that are unknown or carry a value not among the options.
+    Parameters in `free` take any value (the page checks it where it is used)."""
     ignored = []
     for key, values in params.items():
+        if key in free:
+            continue
         allowed = accepted.get(key)
         if allowed is None:
             ignored.append(_safe(key) + " (unknown)")

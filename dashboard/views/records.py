@@ -1,25 +1,32 @@
 """Records page: the filtered rows with their sources, one record in detail, and the CSV."""
 
+import math
+
 import streamlit as st
 
 from dashboard.export import to_csv_bytes
 from dashboard.ui.records import record_detail
 from dashboard.ui.view import page_header
 
+PAGE_ROWS = 100  # rows sent to the browser at a time, however many match
+EAGER_ROWS = 2_000  # up to this many, the CSV is built with the page (tests read its bytes); above, on click
+
 view = page_header("Records")
-# Small results are built now (so tests can read the bytes); large ones only when clicked.
-EAGER_ROWS = 20_000
 records = view.records
 payload = to_csv_bytes(view.data, records) if len(records) <= EAGER_ROWS else (lambda: to_csv_bytes(view.data, records))
 st.download_button(
-    f"Download these {len(view.records):,} records as CSV", payload, file_name=f"safe-city-atlas_{view.filters.slug()}.csv",
+    f"Download these {len(records):,} records as CSV", payload, file_name=f"safe-city-atlas_{view.filters.slug()}.csv",
     mime="text/csv", on_click="ignore", type="primary",
 )
-st.caption("The file holds exactly the rows below, every column and every source. `python -m dashboard export` writes the same bytes for the same filters.")
+st.caption("The file holds exactly the filtered rows, every column and every source. `python -m dashboard export` writes the same bytes for the same filters.")
+
+pages = max(1, math.ceil(len(records) / PAGE_ROWS))
+page = st.number_input(f"Page (of {pages:,}, {PAGE_ROWS} rows each)", min_value=1, max_value=pages, value=1, key="page", bind="query-params") if pages > 1 else 1
+shown = records.sort_values(["date_start", "id"], kind="stable").iloc[(page - 1) * PAGE_ROWS: page * PAGE_ROWS]
 
 first_source = view.data.citations.sort_values("position").drop_duplicates("owner_id").set_index("owner_id")["source_id"]
 sources = view.data.sources.set_index("id")
-table = view.records.sort_values("date_start").assign(
+table = shown.assign(
     companies=lambda t: t["companies"].map(lambda ids: ", ".join(view.names.get(i, i) for i in ids)),
     technology=lambda t: t["technology"].map(lambda ids: ", ".join(view.names.get(i, i) for i in ids)),
     source=lambda t: t["id"].map(first_source).map(sources["title"]),
@@ -32,10 +39,13 @@ selection = st.dataframe(
     column_config={"link": st.column_config.LinkColumn("First source", display_text="open"), "source": st.column_config.TextColumn("First source title")},
 )
 rows = selection.selection.rows if selection else []
-ids = table["id"].tolist()
 if rows:
-    st.session_state["record"] = ids[rows[0]]
-chosen = st.selectbox("Record in detail (or select a row above); the link shares it", ids, index=None, placeholder="Choose a record",
-                      key="record", bind="query-params")
+    st.session_state["record"] = table["id"].iloc[rows[0]]
+chosen = st.text_input("Record in detail: select a row above or paste a record id (the link shares it)", key="record", bind="query-params").strip()
 if chosen:
-    record_detail(view, view.records.set_index("id", drop=False).loc[chosen])
+    everything = view.data.records
+    match = everything[everything["id"] == chosen]
+    if match.empty:
+        st.caption("No record has that id.")
+    else:
+        record_detail(view, match.iloc[0])

@@ -4,7 +4,6 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard.analysis.aggregate import coverage
 from dashboard.ui.view import page_header
 
 view = page_header("Sources & method")
@@ -28,13 +27,11 @@ st.caption(f"{len(data.sources)} sources. The two founding documents are cited b
 st.header("Coverage")
 left, right = st.columns(2)
 left.subheader("Records per year")
-left.dataframe(coverage(data, "year"), hide_index=True, width="stretch")
+left.dataframe(view.prepared.coverage["year"], hide_index=True, width="stretch")
 right.subheader("Records per region")
-right.dataframe(coverage(data, "region"), hide_index=True, width="stretch")
-kinds = data.citations.merge(data.sources[["id", "kind"]], left_on="source_id", right_on="id")
-kinds = kinds[kinds["owner_id"].isin(data.records["id"])].groupby("kind")["owner_id"].nunique().rename("records").reset_index()
+right.dataframe(view.prepared.coverage["region"], hide_index=True, width="stretch")
 st.subheader("Records per kind of source")
-st.dataframe(kinds, hide_index=True)
+st.dataframe(view.prepared.coverage["source kind"], hide_index=True)
 
 st.header("Reported figures")
 st.caption("Aggregate counts from studies and companies: context, not records. They are not added to the map.")

@@ -7,7 +7,7 @@ from dashboard.analysis.aggregate import agreement_lanes, time_series
 from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.figures.timeline import agreement_lanes as lanes_figure
 from dashboard.figures.timeline import timeline
-from dashboard.ui.view import page_header
+from dashboard.ui.view import md_escape, page_header
 
 view = page_header("Timeline")
 left, right = st.columns(2)
@@ -36,8 +36,10 @@ if lanes.empty:
 else:
     st.plotly_chart(lanes_figure(lanes, view.colours("company"), view.names, "Each line runs from an agreement's date to its end (dotted and crossed when cancelled)"),
                     config=PLOTLY_CONFIG, width="stretch")
-    st.caption(f"Chart text: {lanes['label'].nunique()} agreements across {lanes['company'].nunique()} companies; "
-               f"{int((lanes['status'] == 'cancelled').sum())} cancelled.")
+    drawn = lanes["label"].nunique()
+    st.caption(md_escape(f"Chart text: {drawn} agreements across {lanes['company'].nunique()} companies; "
+               f"{int((lanes['status'] == 'cancelled').sum())} company lines cancelled.")
+               + (f" Showing the {drawn:,} most recent of {lanes.attrs['total']:,} agreements." if lanes.attrs["total"] > drawn else ""))
 
 with st.expander("Events in this window"):
     st.dataframe(events[["date", "title", "category", "actor"]], hide_index=True, width="stretch")
