@@ -17,6 +17,9 @@ pages = st.navigation(
         st.Page("views/map.py", title="Map", url_path="map", default=True),
         st.Page("views/timeline.py", title="Timeline", url_path="timeline"),
         st.Page("views/compare.py", title="Before / after Covid", url_path="compare"),
+        st.Page("views/country.py", title="Country profile", url_path="country"),
+        st.Page("views/company.py", title="Company profile", url_path="company"),
+        st.Page("views/europe.py", title="Europe lens", url_path="europe"),
         st.Page("views/records.py", title="Records", url_path="records"),
         st.Page("views/sources.py", title="Sources & method", url_path="sources"),
     ]

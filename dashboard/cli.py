@@ -73,7 +73,17 @@ def _export(args) -> int:
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    payload = to_csv_bytes(data, filters.apply(data))
+    records = filters.apply(data)
+    if args.format == "datapackage":
+        from .export import datapackage
+
+        payload = datapackage.build(data, records, filters.describe())
+    elif args.format == "geojson":
+        from .export import geojson
+
+        payload = geojson.build(data, records)
+    else:
+        payload = to_csv_bytes(data, records)
     if args.out:
         Path(args.out).write_bytes(payload)
         print(f"{filters.describe()}: wrote {args.out}", file=sys.stderr)
@@ -90,6 +100,8 @@ def parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write the CSV the dashboard's download gives for the same filters")
     export.add_argument("--data-dir", type=Path, default=None)
     export.add_argument("--out", type=Path, default=None, help="file to write (default: standard output)")
+    export.add_argument("--format", choices=["csv", "datapackage", "geojson"], default="csv",
+                        help="csv (the dashboard's download), datapackage (zipped Frictionless Data Package) or geojson")
     for flag, dest, meta in (
         ("--company", "company", "company id, e.g. huawei"),
         ("--country", "country", "ISO-3 code, e.g. SRB"),

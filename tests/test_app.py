@@ -13,7 +13,7 @@ from dashboard.export import to_csv_bytes
 from tests.conftest import GOOD, PROJECT
 
 APP = str(PROJECT / "dashboard" / "app.py")
-PAGES = ["map", "timeline", "compare", "records", "sources"]
+PAGES = ["map", "timeline", "compare", "country", "company", "europe", "records", "sources"]
 
 
 def run(page: str = "map", query: dict | None = None, data_dir=None, monkeypatch=None) -> AppTest:
@@ -121,3 +121,36 @@ def test_broken_data_shows_a_readable_page(tmp_path, monkeypatch):
     assert not at.exception
     assert at.title[0].value == "The data did not pass validation"
     assert "dep-ken-nairobi:country" in at.code[0].value
+
+
+def test_country_profile_from_a_link(fixture_data):
+    at = run("country", query={"profile": "Serbia", "period": ["2014-01", "2021-12"]})
+    assert not at.exception
+    assert at.selectbox(key="profile").value == "SRB"
+    assert [m.value for m in at.metric][:4] == ["2", "1", "1", "0"]  # records, deployments, agreements, trainings
+    assert any("Profile text: 2 records for Serbia" in c.value.replace("\\", "") for c in at.caption)
+
+
+def test_company_profile_marks_the_entity_list_date(fixture_data):
+    at = run("company", query={"profile_company": "Dahua Technology"})
+    assert not at.exception
+    facts = at.dataframe[0].value
+    assert facts.set_index("").loc["US Entity List", " "] == "2019-10-07"
+    timeline = next(chart for chart in at.get("plotly_chart") if "US Entity List" in chart.proto.spec)
+    assert "2019-10-07" in timeline.proto.spec
+
+
+def test_europe_lens_counts_serbia_as_a_candidate(fixture_data):
+    at = run("europe")
+    assert not at.exception
+    table = at.dataframe[0].value.set_index("country")
+    assert table.loc["SRB", "group"] == "EU candidate" and table.loc["SRB", "records"] == 2  # the 2019 agreement and the 2020 pilot
+    assert (table.loc["SRB", "signed"], table.loc["SRB", "deployed"]) == (1, 1)
+
+
+def test_sources_page_cites_the_view(fixture_data):
+    at = run("sources", query={"company": ["Huawei"]})
+    assert not at.exception
+    plain, bib = at.code[0].value, at.code[1].value
+    assert "View: Huawei records" in plain and "accessed" in plain
+    assert bib.startswith("@misc{safecityatlas") and "urldate" in bib

@@ -10,9 +10,9 @@ from .theme import LAYOUT, OTHER, SEQUENTIAL
 MAX_MARKERS = 2000  # beyond this, markers are aggregated per city before drawing
 
 
-def record_map(counts: pd.DataFrame, markers: pd.DataFrame, colours: dict[str, str], colour_by: str, title: str) -> go.Figure:
-    """counts: country (ISO-3), name, records. markers: one row per city point with
-    lat, lon, city, label (colour key), hover text and records."""
+def record_map(counts: pd.DataFrame, markers: pd.DataFrame | None, colours: dict[str, str], colour_by: str, title: str) -> go.Figure:
+    """counts: country (ISO-3), name, records. markers (optional): one row per city point
+    with lat, lon, city, label (colour key), hover text and records."""
     fig = go.Figure()
     fig.add_trace(
         go.Choropleth(
@@ -29,7 +29,7 @@ def record_map(counts: pd.DataFrame, markers: pd.DataFrame, colours: dict[str, s
             name="Records per country",
         )
     )
-    for key, group in markers.groupby("label", sort=False):
+    for key, group in (markers.groupby("label", sort=False) if markers is not None else ()):
         fig.add_trace(
             go.Scattergeo(
                 lat=group["lat"].tolist(),

@@ -114,3 +114,11 @@ def agreement_lanes(lanes: pd.DataFrame, colours: dict[str, str], names: dict[st
     fig.update_layout(**LAYOUT, title=title, height=max(240, 60 + 40 * lanes["company"].nunique()))
     fig.update_xaxes(type="date")
     return fig
+
+
+def mark_date(fig: go.Figure, date: str, label: str) -> go.Figure:
+    """A labelled vertical line across all panels, e.g. the day a company was listed."""
+    when = pd.Timestamp(date)
+    fig.add_shape(type="line", x0=when, x1=when, xref="x", yref="paper", y0=0, y1=1, line=dict(color="#D55E00", width=2, dash="dash"))
+    fig.add_annotation(x=when, xref="x", yref="paper", y=1.02, text=f"{escape(label)} ({date})", showarrow=False, font=dict(color="#D55E00"))
+    return fig

@@ -53,7 +53,8 @@ def url_vocabulary(data: Dataset, months: list[str]) -> dict[str, set[str]]:
         "period": month_set, "rule": set(DATE_RULES.values()), "epidemic": BOOLEAN, "disputed": BOOLEAN,
         # page controls
         "colour_by": {"company", "technology"}, "freq": {"Quarter", "Month"}, "stack": {"company", "technology"},
-        "before": month_set, "after": month_set,
+        "before": month_set, "after": month_set, "profile": set(data.countries["name"]), "profile_company": set(data.companies["name"]),
+        "outcome": {"all", "offered", "signed", "deployed", "donated", "cancelled"},
     }
 
 

@@ -52,3 +52,8 @@ def record_cards(view: View, records: pd.DataFrame, limit: int = 50) -> None:
             record_detail(view, row)
     if len(records) > limit:
         st.caption(f"Showing the first {limit}; the Records page lists and downloads them all.")
+
+
+def sources_register(table: pd.DataFrame) -> None:
+    """A table of sources with their links, as on the profiles and the method page."""
+    st.dataframe(table, hide_index=True, width="stretch", column_config={"url": st.column_config.LinkColumn("URL", display_text="open")})

@@ -58,3 +58,12 @@ def page_header(title: str) -> View:
     st.title(title)
     st.caption(f"**{view.totals.sentence()}** · {md_escape(view.filters.describe(view.names))}")
     return view
+
+
+def view_url() -> str:
+    """The address of this view, query string included, as the browser shows it."""
+    from urllib.parse import urlencode
+
+    base = st.context.url or ""
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    return base + ("?" + urlencode(params, doseq=True) if params else "")

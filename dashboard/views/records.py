@@ -4,9 +4,9 @@ import math
 
 import streamlit as st
 
-from dashboard.export import to_csv_bytes
+from dashboard.export import datapackage, geojson, to_csv_bytes
 from dashboard.ui.records import record_detail
-from dashboard.ui.view import page_header
+from dashboard.ui.view import page_header, view_url
 
 PAGE_ROWS = 100  # rows sent to the browser at a time, however many match
 EAGER_ROWS = 2_000  # up to this many, the CSV is built with the page (tests read its bytes); above, on click
@@ -18,7 +18,13 @@ st.download_button(
     f"Download these {len(records):,} records as CSV", payload, file_name=f"safe-city-atlas_{view.filters.slug()}.csv",
     mime="text/csv", on_click="ignore", type="primary",
 )
-st.caption("The file holds exactly the filtered rows, every column and every source. `python -m dashboard export` writes the same bytes for the same filters.")
+left, right = st.columns(2)
+left.download_button("Data Package (zip: CSV + datapackage.json)", lambda: datapackage.build(view.data, records, view.filters.describe(view.names), view_url()),
+                     file_name=f"safe-city-atlas_{view.filters.slug()}.zip", mime="application/zip", on_click="ignore")
+right.download_button("GeoJSON (points and country counts)", lambda: geojson.build(view.data, records),
+                      file_name=f"safe-city-atlas_{view.filters.slug()}.geojson", mime="application/geo+json", on_click="ignore")
+st.caption("Each file holds exactly the filtered rows, every column and every source. `python -m dashboard export --format csv|datapackage|geojson` "
+           "writes the same for the same filters. Charts download as PNG from their toolbar, offline.")
 
 pages = max(1, math.ceil(len(records) / PAGE_ROWS))
 page = st.number_input(f"Page (of {pages:,}, {PAGE_ROWS} rows each)", min_value=1, max_value=pages, value=1, key="page", bind="query-params") if pages > 1 else 1

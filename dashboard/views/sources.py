@@ -4,17 +4,16 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard.ui.view import page_header
+from dashboard import citation
+from dashboard.ui.view import page_header, view_url
 
 view = page_header("Sources & method")
 data = view.data
 
-st.header("How to cite")
-st.code(
-    f"Safe City Atlas: Chinese smart-city and safe-city technology abroad, 2009-2021 (dataset and dashboard). "
-    f"Accessed {dt.date.today():%d %B %Y}. View: {view.filters.describe(view.names)}.",
-    language=None,
-)
+st.header("Cite this view")
+description, url, today = view.filters.describe(view.names), view_url(), dt.date.today()
+st.code(citation.plain(description, url, today), language=None, wrap_lines=True)
+st.code(citation.bibtex(description, url, today), language="bibtex")
 st.caption("Cite the original source of any single claim too: every record lists its sources below and on the Records page.")
 
 st.header("Source register")

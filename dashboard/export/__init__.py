@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .data import Dataset
-from .data.countries import country_name
+from ..data import Dataset
+from ..data.countries import country_name
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = [

@@ -1,0 +1,69 @@
+"""Company profile: footprint, timeline against its US Entity List date, technology mix
+before and after Covid-19, and its records."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.analysis import profiles
+from dashboard.analysis.aggregate import city_markers, count_by_country, time_series
+from dashboard.analysis.compare import Comparison, compare_by, default_windows
+from dashboard.figures.compare import rate_bars
+from dashboard.figures.maps import record_map
+from dashboard.figures.theme import PLOTLY_CONFIG
+from dashboard.figures.timeline import mark_date, timeline
+from dashboard.ui.records import record_cards, sources_register
+from dashboard.ui.view import md_escape, page_header
+
+view = page_header("Company profile")
+used = view.data.record_companies["company"].astype(str).unique().tolist()
+used.sort(key=lambda c: view.names.get(c, c).lower())
+company = st.selectbox("Company", used, index=None, format_func=lambda c: view.names.get(c, c), key="profile_company",
+                       bind="query-params", placeholder="Choose a company")
+if not company:
+    st.info("Choose a company. The profile follows the sidebar filters; reset them to see everything about it.")
+    st.stop()
+
+name = view.names.get(company, company)
+row = view.data.companies.set_index("id").loc[company]
+records = profiles.of_company(view.data, view.records, company)
+numbers = profiles.summary(records)
+st.subheader(name)
+facts = {"Sector": row.get("sector"), "Headquarters": row.get("headquarters"), "Ownership": row.get("ownership"),
+         "US Entity List": row.get("entity_list_date") or "not on it, or no source gives the date",
+         "Also known as": ", ".join(row.get("aliases") or [])}
+st.dataframe(pd.DataFrame({"": list(facts), " ": [str(v or "") for v in facts.values()]}), hide_index=True, width="stretch")
+cols = st.columns(5)
+for column, key in zip(cols, ("records", "deployments", "agreements", "trainings", "disputed")):
+    column.metric(key.capitalize(), numbers[key])
+if records.empty:
+    st.stop()
+
+counts = count_by_country(view.data, records)
+st.plotly_chart(record_map(counts, city_markers(view.data, records, "technology"), view.colours("technology"), "technology",
+                           f"{name}: records per country"), config=PLOTLY_CONFIG, width="stretch")
+st.caption(md_escape(f"Map text: {name} has records in {len(counts)} countries under the current filters; the most in "
+                     + ", ".join(f"{n} ({c})" for n, c in zip(counts['name'].head(3), counts['records'].head(3))) + "."))
+
+series = time_series(view.data, records, "Q", "technology")
+window = (view.filters.date_from.start_time, view.filters.date_to.end_time.normalize())
+figure = timeline(series, profiles.events_naming(view.data, company=company), view.colours("technology"), view.names, "technology",
+                  window, f"{name}: records per quarter, by technology")
+if row.get("entity_list_date"):
+    mark_date(figure, row["entity_list_date"], "US Entity List")
+st.plotly_chart(figure, config=PLOTLY_CONFIG, width="stretch")
+
+before, after = default_windows()
+mix = compare_by(view.data, Comparison.of(profiles.of_company(view.data, view.filters.with_(date_from=None, date_to=None).apply(view.data), company), before, after), "technology")
+st.subheader("Technology mix before and after Covid-19")
+if mix.empty:
+    st.caption("No record in 2018-2021.")
+else:
+    st.plotly_chart(rate_bars(mix, "technology", before.label, after.label, view.names, f"{name}: records per year, {before} vs {after}"),
+                    config=PLOTLY_CONFIG, width="stretch")
+    top = mix.iloc[0]
+    st.caption(md_escape(f"Chart text: the technology that grew most for {name} is {view.names.get(top['technology'], top['technology'])} "
+                         f"({top['change per year']:+.2f} records a year)."))
+
+st.subheader("Sources")
+sources_register(profiles.sources_cited(view.data, records))
+record_cards(view, records)

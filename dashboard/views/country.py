@@ -1,0 +1,69 @@
+"""Country profile: what was supplied to one country, when, and how we know."""
+
+import streamlit as st
+
+from dashboard.analysis import profiles
+from dashboard.analysis.aggregate import count_by, time_series
+from dashboard.figures.theme import PLOTLY_CONFIG
+from dashboard.figures.timeline import timeline
+from dashboard.ui.records import record_cards, sources_register
+from dashboard.ui.view import md_escape, page_header
+
+view = page_header("Country profile")
+countries = view.data.countries.sort_values("name")
+codes = countries["iso3"].tolist()
+iso3 = st.selectbox("Country", codes, index=None, format_func=lambda code: view.names.get(code, code), key="profile",
+                    bind="query-params", placeholder="Choose a country (or click one on the map)")
+if not iso3:
+    st.info("Choose a country. The profile follows the sidebar filters; reset them to see everything about it.")
+    st.stop()
+
+name = view.names.get(iso3, iso3)
+records = profiles.of_country(view.data, view.records, iso3)
+numbers = profiles.summary(records)
+st.subheader(name)
+cols = st.columns(5)
+for column, key in zip(cols, ("records", "deployments", "agreements", "trainings", "disputed")):
+    column.metric(key.capitalize(), numbers[key])
+st.caption(md_escape(f"Profile text: {numbers['records']} records for {name} under the current filters, "
+                     f"dated {numbers['first'] or '-'} to {numbers['last'] or '-'}; {numbers['anti-epidemic']} marketed or donated against Covid-19."))
+if records.empty:
+    st.stop()
+
+series = time_series(view.data, records, "Q", "company")
+window = (view.filters.date_from.start_time, view.filters.date_to.end_time.normalize())
+st.plotly_chart(timeline(series, profiles.events_naming(view.data, iso3=iso3), view.colours("company"), view.names, "company", window,
+                         f"{name}: records per quarter"), config=PLOTLY_CONFIG, width="stretch")
+
+left, right = st.columns(2)
+left.subheader("Companies")
+companies = count_by(view.data, records, "company")
+left.dataframe(companies.assign(company=companies["company"].map(lambda c: view.names.get(c, c))), hide_index=True, width="stretch")
+right.subheader("Agreements and their status")
+agreements = records[records["record_type"] == "agreement"][["date", "status", "mode", "summary"]]
+right.dataframe(agreements, hide_index=True, width="stretch")
+
+st.subheader("Trainings its officials attended")
+trainings = records[records["record_type"] == "training"][["date", "title", "organiser", "summary"]]
+if len(trainings):
+    st.dataframe(trainings, hide_index=True, width="stretch")
+else:
+    st.caption("None recorded under these filters.")
+
+st.subheader("Reported figures naming this country")
+figures = profiles.figures_naming(view.data, name)
+if len(figures):
+    st.dataframe(figures[["figure", "value", "unit", "scope", "date"]], hide_index=True, width="stretch")
+else:
+    st.caption("None: the reported figures are mostly global counts.")
+
+st.subheader("Disputed claims")
+disputed = records[records["disputed"]][["id", "date", "dispute_note"]]
+if len(disputed):
+    st.dataframe(disputed, hide_index=True, width="stretch")
+else:
+    st.caption("No record here has conflicting sources.")
+
+st.subheader("Sources")
+sources_register(profiles.sources_cited(view.data, records))
+record_cards(view, records)
