@@ -127,6 +127,20 @@ def time_series(data: Dataset, records: pd.DataFrame, freq: str = "Q", stack: st
     return out.sort_values(["start", stack], kind="stable")[columns].reset_index(drop=True)
 
 
+def describe_series(series: pd.DataFrame, noun: str = "record-company pairs") -> str:
+    """A sentence for a time series chart: the text alternative screen readers get."""
+    if series.empty:
+        return "Chart text: no record in this window."
+    per_period = series[~series["year_only"]].groupby("period")["records"].sum()
+    year_only = int(series.loc[series["year_only"], "records"].sum())
+    text = f"Chart text: {int(series['records'].sum())} {noun} from {series['start'].min():%B %Y} to {series['end'].max():%B %Y}"
+    if len(per_period):
+        text += f"; busiest period {per_period.idxmax()} ({int(per_period.max())})"
+    if year_only:
+        text += f"; {year_only} dated only to a year, drawn across that year in the lower panel"
+    return text + "."
+
+
 def city_markers(data: Dataset, records: pd.DataFrame, colour_by: str = "company", limit_per_point: int = 5,
                  max_points: int = 2000) -> pd.DataFrame:
     """One row per (place, colour key): lat, lon, city, label, records and hover text.

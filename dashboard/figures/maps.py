@@ -29,6 +29,10 @@ def record_map(counts: pd.DataFrame, markers: pd.DataFrame | None, colours: dict
             name="Records per country",
         )
     )
+    if markers is not None:  # keys without a palette colour share one grey "Other" trace
+        minor = markers["label"].map(lambda key: colours.get(key, OTHER) == OTHER)
+        markers = markers.assign(label=markers["label"].where(~minor, "_other"),
+                                 label_name=markers["label_name"].where(~minor, "Other " + ("companies" if colour_by == "company" else "technologies")))
     for key, group in (markers.groupby("label", sort=False) if markers is not None else ()):
         fig.add_trace(
             go.Scattergeo(

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analysis import profiles
-from dashboard.analysis.aggregate import city_markers, count_by_country, time_series
+from dashboard.analysis.aggregate import city_markers, count_by_country, describe_series, time_series
 from dashboard.analysis.compare import Comparison, compare_by, default_windows
 from dashboard.figures.compare import rate_bars
 from dashboard.figures.maps import record_map
@@ -51,6 +51,7 @@ figure = timeline(series, profiles.events_naming(view.data, company=company), vi
 if row.get("entity_list_date"):
     mark_date(figure, row["entity_list_date"], "US Entity List")
 st.plotly_chart(figure, config=PLOTLY_CONFIG, width="stretch")
+st.caption(md_escape(describe_series(series, "record-technology pairs")))
 
 before, after = default_windows()
 mix = compare_by(view.data, Comparison.of(profiles.of_company(view.data, view.filters.with_(date_from=None, date_to=None).apply(view.data), company), before, after), "technology")

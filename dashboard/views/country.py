@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard.analysis import profiles
-from dashboard.analysis.aggregate import count_by, time_series
+from dashboard.analysis.aggregate import count_by, describe_series, time_series
 from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.figures.timeline import timeline
 from dashboard.ui.records import record_cards, sources_register
@@ -34,6 +34,7 @@ series = time_series(view.data, records, "Q", "company")
 window = (view.filters.date_from.start_time, view.filters.date_to.end_time.normalize())
 st.plotly_chart(timeline(series, profiles.events_naming(view.data, iso3=iso3), view.colours("company"), view.names, "company", window,
                          f"{name}: records per quarter"), config=PLOTLY_CONFIG, width="stretch")
+st.caption(md_escape(describe_series(series)))
 
 left, right = st.columns(2)
 left.subheader("Companies")

@@ -1,9 +1,8 @@
 """Timeline page: records over time against the events around them, and agreement lanes."""
 
-import pandas as pd
 import streamlit as st
 
-from dashboard.analysis.aggregate import agreement_lanes, time_series
+from dashboard.analysis.aggregate import agreement_lanes, describe_series, time_series
 from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.figures.timeline import agreement_lanes as lanes_figure
 from dashboard.figures.timeline import timeline
@@ -20,14 +19,7 @@ events = view.data.events
 events = events[(events["date_end"] >= window[0]) & (events["date_start"] <= window[1])]
 figure = timeline(series, events, view.colours(stack), view.names, stack, window, view.filters.describe(view.names))
 st.plotly_chart(figure, config=PLOTLY_CONFIG, width="stretch")
-year_only = series[series["year_only"]]["records"].sum() if len(series) else 0
-busiest = series.groupby("period")["records"].sum().sort_values(ascending=False).head(1) if len(series) else pd.Series(dtype=int)
-st.caption(
-    f"Chart text: {len(view.records)} records from {window[0]:%B %Y} to {window[1]:%B %Y}; "
-    f"{int(year_only)} record-company pairs are dated only to a year and drawn across that year in the lower panel. "
-    + (f"Busiest period: {busiest.index[0]} ({int(busiest.iloc[0])})." if len(busiest) else "")
-    + f" {len(events)} events are marked on the top row."
-)
+st.caption(md_escape(describe_series(series) + f" {len(events)} events are marked on the top row."))
 
 st.subheader("Agreements by company")
 lanes = agreement_lanes(view.data, view.records)
