@@ -8,11 +8,16 @@ citations are rebuilt from the drawn rows.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
 from dashboard.data import Dataset, load_dataset
-from dashboard.data.load import _link
+from dashboard.data.cache import read_folder, write_folder
+from dashboard.data.load import _link, compact_text
 
 
 def synthetic_dataset(size: int, seed: int = 0, base: Dataset | None = None) -> Dataset:
@@ -35,12 +40,13 @@ def synthetic_dataset(size: int, seed: int = 0, base: Dataset | None = None) -> 
     records["date_end"] = month_end.where(~year_only, year_end).astype(records["date_end"].dtype)
     records["date"] = np.where(year_only, start.dt.strftime("%Y"), start.dt.strftime("%Y-%m"))
     records["date_precision"] = pd.Categorical(np.where(year_only, "year", "month"), categories=["day", "month", "year"])
+    records = compact_text(records)
 
     record_companies = _link(records, "companies", "company")
     record_companies["company"] = pd.Categorical(record_companies["company"], categories=base.companies["id"].tolist())
     record_countries = _link(records, "countries", "country")
     region_of = base.countries.set_index("iso3")["region"]
-    record_countries["region"] = record_countries["country"].map(region_of)
+    record_countries["region"] = pd.Categorical(record_countries["country"].map(region_of), categories=sorted(region_of.unique()))
     record_countries["country"] = pd.Categorical(record_countries["country"], categories=records["country"].cat.categories)
     record_technologies = _link(records, "technology", "technology")
     record_technologies["technology"] = pd.Categorical(record_technologies["technology"], categories=base.technologies["id"].tolist())
@@ -48,7 +54,7 @@ def synthetic_dataset(size: int, seed: int = 0, base: Dataset | None = None) -> 
     cites = base.citations[base.citations["owner_id"].isin(base.records["id"])]
     first = cites.sort_values("position").drop_duplicates("owner_id").set_index("owner_id")
     citations = pd.DataFrame({
-        "owner_id": records["id"].to_numpy(), "table": "synthetic", "position": 0,
+        "owner_id": records["id"].to_numpy(), "table": pd.Categorical(["synthetic"] * size), "position": 0,
         "source_id": first.loc[source_ids, "source_id"].to_numpy(),
         "locator": first.loc[source_ids, "locator"].to_numpy(), "claim": first.loc[source_ids, "claim"].to_numpy(),
     })
@@ -59,6 +65,23 @@ def synthetic_dataset(size: int, seed: int = 0, base: Dataset | None = None) -> 
     )
 
 
+STORE = Path(__file__).parent / ".synthetic"  # generated Parquet, git-ignored
+
+
 def dataset_for(size: str) -> Dataset:
-    """'shipped' for the curated data, or a number of synthetic records."""
-    return load_dataset() if size == "shipped" else synthetic_dataset(int(size))
+    """'shipped' for the curated data, or a number of synthetic records.
+
+    Synthetic data is generated once (in a separate process, so its peak memory is not
+    charged to the app) and then read back from Parquet, the way the app reads its cache.
+    """
+    if size == "shipped":
+        return load_dataset()
+    folder = STORE / f"{int(size)}-seed0"
+    if not (folder / "meta.json").exists():
+        subprocess.run([sys.executable, "-m", "bench.synthetic", size], check=True, cwd=Path(__file__).resolve().parents[1])
+    return read_folder(folder)
+
+
+if __name__ == "__main__":
+    count = int(sys.argv[1])
+    write_folder(STORE / f"{count}-seed0", synthetic_dataset(count))

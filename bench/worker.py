@@ -32,21 +32,39 @@ def payload_bytes(node) -> int:
 
 
 def baseline(data, page: str, epidemic: bool) -> None:
-    """The same filter and the page's main aggregation with plain masks and groupby."""
+    """The same filter and the same aggregations the page shows, in plain pandas: boolean
+    masks, links picked by row, groupby. No app, no figures, no widgets, no serialisation."""
     r = data.records
-    mask = (r["date_start"] >= "2019-01-01") & (r["date_end"] <= "2021-12-31")
+    mask = ((r["date_start"] >= "2019-01-01") & (r["date_end"] <= "2021-12-31")).to_numpy()
     if epidemic:
-        mask &= r["anti_epidemic"]
-    ids = r.loc[mask, "id"]
-    links = data.record_countries if page in ("map", "sources") else data.record_companies
-    kept = links[links["record_id"].isin(ids)]
-    if page == "timeline":
-        quarters = r.loc[mask, "date_start"].dt.to_period("Q")
-        quarters.groupby(quarters).size()
-    key = "country" if page in ("map", "sources") else "company"
-    kept.groupby(key, observed=True).size()
-    if page == "records":
-        r.loc[mask].head(1000)
+        mask = mask & r["anti_epidemic"].to_numpy()
+
+    def picked(link):
+        return link[mask[link["row"].to_numpy()]]
+
+    countries, companies = picked(data.record_countries), picked(data.record_companies)
+    countries["country"].nunique(), companies["company"].nunique()  # the totals line
+    if page == "map":
+        countries.groupby("country", observed=True).size()
+        place = r["place"].to_numpy()[companies["row"].to_numpy()]
+        companies.assign(place=place)[place >= 0].groupby(["place", "company"], observed=True).size()
+    elif page == "timeline":
+        selected = r[mask]
+        quarter = selected["date_start"].dt.to_period("Q")
+        by_row = pd.Series(quarter.to_numpy(), index=selected.index)
+        companies.assign(q=by_row.reindex(companies["row"]).to_numpy()).groupby(["q", "company"], observed=True).size()
+        selected[selected["record_type"] == "agreement"].sort_values("date_start").head(200)
+    elif page == "compare":
+        for window in (("2018-01-01", "2019-12-31"), ("2020-01-01", "2021-12-31")):
+            inside = ((r["date_start"] >= window[0]) & (r["date_end"] <= window[1])).to_numpy()
+            if epidemic:
+                inside = inside & r["anti_epidemic"].to_numpy()
+            for link, key in ((data.record_companies, "company"), (data.record_technologies, "technology"),
+                              (data.record_countries, "region"), (data.record_countries, "country")):
+                link[inside[link["row"].to_numpy()]].groupby(key, observed=True).size()
+            r.loc[inside, "mode"].value_counts()
+    elif page == "records":
+        r[mask].sort_values(["date_start", "id"]).head(100)
 
 
 def median_ms(samples: list[float]) -> float:

@@ -84,20 +84,22 @@ def count_by_country(data: Dataset, records: pd.DataFrame) -> pd.DataFrame:
     return counts
 
 
-def _periods(records: pd.DataFrame, freq: str) -> pd.DataFrame:
-    """Per record: the period it is counted in. A year-only date is counted in its year."""
+def _period_codes(records: pd.DataFrame, freq: str) -> tuple[np.ndarray, pd.DataFrame]:
+    """Per record, an integer code of the period it is counted in (a year-only date is
+    counted in its year), and per code its label, start, end and whether it is a year.
+    Integers, not strings, per record: this runs on every filter change."""
     year_only = (records["date_precision"] == "year").to_numpy()
-    fine = records["date_start"].dt.to_period(freq)
-    year = records["date_start"].dt.to_period("Y")
-    return pd.DataFrame(
-        {
-            "period": np.where(year_only, year.astype(str), fine.astype(str)),
-            "start": np.where(year_only, year.dt.start_time, fine.dt.start_time),
-            "end": np.where(year_only, year.dt.end_time, fine.dt.end_time),
-            "year_only": year_only,
-        },
-        index=records.index,
-    )
+    start = records["date_start"]
+    fine = start.dt.to_period(freq).array.asi8
+    year = start.dt.year.to_numpy()
+    codes = np.where(year_only, -1 - year, fine)  # years get negative codes, apart from periods
+    unique = np.unique(codes)
+    labels, starts, ends = [], [], []
+    for code in unique:
+        period = pd.Period(year=-1 - code, freq="Y") if code < 0 else pd.Period(ordinal=code, freq=freq)
+        labels.append(str(period)); starts.append(period.start_time); ends.append(period.end_time)
+    meta = pd.DataFrame({"period": labels, "start": starts, "end": ends, "year_only": unique < 0}, index=unique)
+    return codes, meta
 
 
 def time_series(data: Dataset, records: pd.DataFrame, freq: str = "Q", stack: str = "company") -> pd.DataFrame:
@@ -111,10 +113,8 @@ def time_series(data: Dataset, records: pd.DataFrame, freq: str = "Q", stack: st
     columns = ["period", "start", "end", "year_only", stack, "records"]
     if records.empty:
         return pd.DataFrame(columns=columns)
-    periods = _periods(records, freq)
-    codes, labels = pd.factorize(periods["period"])
-    first = pd.Series(range(len(codes))).groupby(codes).first().to_numpy()
-    code_of_row = np.full(len(data.records), -1)
+    codes, meta = _period_codes(records, freq)
+    code_of_row = np.zeros(len(data.records), dtype=np.int64)
     code_of_row[records.index.to_numpy()] = codes
     long = linked(data, records, stack)
     keys = long[stack].astype(str).to_numpy()
@@ -122,7 +122,6 @@ def time_series(data: Dataset, records: pd.DataFrame, freq: str = "Q", stack: st
     rows = np.concatenate([long["row"].to_numpy(), unlinked])
     keys = np.concatenate([keys, np.full(len(unlinked), NONE, dtype=object)])
     counts = pd.DataFrame({"code": code_of_row[rows], stack: keys}).groupby(["code", stack]).size().rename("records").reset_index()
-    meta = periods.iloc[first].reset_index(drop=True)
     out = counts.join(meta, on="code")
     return out.sort_values(["start", stack], kind="stable")[columns].reset_index(drop=True)
 

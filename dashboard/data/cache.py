@@ -18,13 +18,20 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
-from .load import Dataset
+from .load import Dataset, compact_text
 
 CACHE_VARIABLE = "SAFE_CITY_ATLAS_CACHE"  # a folder, or "off"
 LIST_COLUMNS = {"records": ["companies", "countries", "technology"], "events": ["companies", "countries"],
                 "companies": ["aliases"]}
 FORMAT = "1"
+
+
+def _arrow_lists(arrow_type):
+    """Read list columns as Arrow lists (compact); everything else as pandas would."""
+    return pd.ArrowDtype(arrow_type) if pa.types.is_list(arrow_type) else None
 
 
 def cache_root() -> Path | None:
@@ -52,8 +59,12 @@ def fingerprint(files: list[Path]) -> str:
 
 def read(key: str) -> Dataset | None:
     root = cache_root()
-    folder = root / key if root else None
-    if not folder or not (folder / "meta.json").exists():
+    return read_folder(root / key) if root else None
+
+
+def read_folder(folder: Path) -> Dataset | None:
+    """A dataset written by write_folder, or None if the folder is missing or damaged."""
+    if not (folder / "meta.json").exists():
         return None
     try:
         meta = json.loads((folder / "meta.json").read_text())
@@ -61,10 +72,15 @@ def read(key: str) -> Dataset | None:
         for field in dataclasses.fields(Dataset):
             if field.name == "unchecked_coordinates":
                 continue
-            frame = pd.read_parquet(folder / f"{field.name}.parquet")
+            # split_blocks/self_destruct free each Arrow column as it is converted, halving the peak
+            frame = pq.read_table(folder / f"{field.name}.parquet").to_pandas(
+                types_mapper=_arrow_lists, split_blocks=True, self_destruct=True)
             for column in LIST_COLUMNS.get(field.name, []):
-                frame[column] = [list(values) for values in frame[column]]
+                if field.name != "records":  # small tables keep plain Python lists
+                    frame[column] = [list(values) for values in frame[column]]
             tables[field.name] = frame
+        tables["records"] = compact_text(tables["records"])  # Parquet forgets an all-empty categorical
+        pa.default_memory_pool().release_unused()
         return Dataset(**tables, unchecked_coordinates=meta["unchecked_coordinates"])
     except Exception:  # noqa: BLE001 - a damaged cache is ignored and rebuilt, never trusted
         return None
@@ -72,19 +88,22 @@ def read(key: str) -> Dataset | None:
 
 def write(key: str, data: Dataset) -> None:
     root = cache_root()
-    if root is None:
-        return
+    if root is not None:
+        write_folder(root / key, data)
+
+
+def write_folder(target: Path, data: Dataset) -> None:
+    """Write every table as Parquet; readers see a complete folder or none."""
     try:
-        root.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=root, prefix=".writing-"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=".writing-"))
         for field in dataclasses.fields(Dataset):
             if field.name != "unchecked_coordinates":
                 getattr(data, field.name).to_parquet(staging / f"{field.name}.parquet", index=False)
         (staging / "meta.json").write_text(json.dumps({"unchecked_coordinates": data.unchecked_coordinates}))
-        target = root / key
         if target.exists():
             shutil.rmtree(staging)
         else:
-            staging.rename(target)  # atomic: readers see a complete folder or none
+            staging.rename(target)  # atomic
     except OSError:
         pass  # a read-only home just means no cache

@@ -56,8 +56,9 @@ def export_frame(data: Dataset, records: pd.DataFrame) -> pd.DataFrame:
     out["region"] = records["region"].astype("object")
     is_training = (records["record_type"] == "training").to_numpy()
     out["participating_countries"] = records["countries"].map(SEPARATOR.join).where(is_training, None)
-    for column in ("country_count", "city", "lat", "lon"):
-        out[column] = records[column]
+    out["country_count"] = records["country_count"]
+    out["city"] = records["city"].astype("object")
+    out["lat"], out["lon"] = records["lat"], records["lon"]
     out["technology"] = records["technology"].map(SEPARATOR.join)
     for column in ("mode", "date", "date_precision", "end_date", "status", "anti_epidemic", "confidence",
                    "disputed", "dispute_note", "value_usd", "summary"):
