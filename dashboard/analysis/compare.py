@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..data import Dataset
-from .aggregate import count_by
+from .aggregate import linked
 from .filters import date_mask
 
 
@@ -61,13 +61,17 @@ class Comparison:
 
 
 def compare_by(data: Dataset, comparison: Comparison, dimension: str) -> pd.DataFrame:
-    """Per value of `dimension`: counts and rates per year in each window, and the change in rate."""
+    """Per value of `dimension`: counts and rates per year in each window, and the change in rate.
+
+    Both windows are counted in one groupby; with overlapping windows a record in the
+    overlap counts in both."""
     before, after = comparison.before, comparison.after
-    counts = [
-        count_by(data, subset, dimension).set_index(dimension)["records"].rename(window.label)
-        for window, subset in ((before, comparison.before_records), (after, comparison.after_records))
-    ]
-    table = pd.concat(counts, axis=1).fillna(0).astype(int)
+    long = pd.concat([
+        linked(data, subset, dimension)[[dimension]].assign(window=code)
+        for code, subset in ((0, comparison.before_records), (1, comparison.after_records))
+    ])
+    counts = long.groupby([dimension, "window"], observed=True).size().unstack(fill_value=0)
+    table = counts.reindex(columns=[0, 1], fill_value=0).set_axis([before.label, after.label], axis=1).astype(int)
     table.index = table.index.astype(str)
     table.index.name = dimension
     for window in (before, after):

@@ -1,0 +1,49 @@
+"""The benchmark and the load script run at a tiny size so they cannot rot. Nothing here
+asserts a timing: budgets are compared by people, in BENCHMARKS.md."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import PROJECT
+
+ROW_KEYS = {"metric", "size", "value", "unit", "budget"}
+
+
+def test_benchmark_writes_rows_for_every_metric(tmp_path):
+    out = tmp_path / "results.json"
+    completed = subprocess.run(
+        [sys.executable, "-m", "bench", "--sizes", "1500", "--browser-sizes", "", "--out", str(out)],
+        cwd=PROJECT, capture_output=True, text=True, timeout=900,
+    )
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    rows = json.loads(out.read_text())
+    assert all(set(row) == ROW_KEYS for row in rows)
+    metrics = {(row["metric"], row["size"]) for row in rows}
+    for page in ("map", "timeline", "compare", "records", "sources"):
+        for kind in ("rerun_ms", "baseline_ms", "app_over_baseline", "payload_kb"):
+            assert (f"{kind}_{page}", 1500) in metrics
+    assert ("peak_rss_mb", 1500) in metrics
+    assert "rerun_ms_map" in completed.stdout  # the printed table
+
+
+@pytest.mark.browser
+def test_browser_timings_run(tmp_path):
+    from bench.browser import measure
+
+    cold, change = measure("shipped", runs=1)
+    assert cold > 0 and change > 0
+
+
+@pytest.mark.browser
+def test_load_script_runs_small_with_no_errors(tmp_path):
+    from bench.load import main
+
+    out = tmp_path / "load.json"
+    assert main(["--sessions", "2", "--seconds", "8", "--out", str(out)]) == 0
+    result = json.loads(out.read_text())
+    assert result["errors"] == 0 and result["reruns"] > 0 and result["sessions"] == 2

@@ -1,0 +1,38 @@
+"""The documentation cannot fall behind the code: the README's example validation errors
+are exactly what the validator prints for those mistakes, and every URL parameter the app
+reads is one the link checker knows."""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.cli import main
+from tests.conftest import PROJECT
+
+README = (PROJECT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_validation_example_is_real(data_copy, capsys):
+    def change(records):
+        records[0]["country"] = "KE"
+        records[1]["lat"], records[1]["lon"] = 44.80, 20.46 + 10  # Niš moved into Romania's east
+
+    directory = data_copy("deployments", change)
+    assert main(["validate", "--data-dir", str(directory)]) == 1
+    printed = capsys.readouterr().out
+    block = README.split("A broken file looks like this:")[1].split("```")[1]
+    examples = [line.strip() for line in block.strip().splitlines()]
+    assert examples, "the README shows example errors"
+    for line in examples:
+        assert line in printed, f"README example not produced by the validator: {line}\n{printed}"
+
+
+def test_every_bound_widget_key_is_in_the_url_vocabulary(shipped):
+    from dashboard.ui.prepared import FREE_TEXT, url_vocabulary
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (PROJECT / "dashboard").rglob("*.py"))
+    bound = set(re.findall(r'key="([a-z_]+)",[^\n]*bind="query-params"', source)) | set(
+        re.findall(r'key="([a-z_]+)", bind="query-params"', source))
+    bound |= {"company", "country", "region", "technology", "type", "status", "mode", "confidence"}  # via the sidebar helper
+    known = set(url_vocabulary(shipped, ["2019-01"])) | FREE_TEXT
+    assert bound and bound <= known, bound - known
