@@ -15,7 +15,7 @@ README = (PROJECT / "README.md").read_text(encoding="utf-8")
 def test_readme_validation_example_is_real(data_copy, capsys):
     def change(records):
         records[0]["country"] = "KE"
-        records[1]["lat"], records[1]["lon"] = 44.80, 20.46 + 10  # Niš moved into Romania's east
+        records[1]["lat"], records[1]["lon"] = 44.80, 30.46  # Niš moved far east, into the Black Sea
 
     directory = data_copy("deployments", change)
     assert main(["validate", "--data-dir", str(directory)]) == 1
