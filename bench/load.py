@@ -1,10 +1,11 @@
-"""Concurrent users: N headless-Chromium sessions change filters against one app on loopback.
+"""Concurrent users against one app on loopback, changing filters on the map page.
 
-    python -m bench.load [--sessions 20] [--seconds 60] [--out bench/load.json]
+    python -m bench.load [--mode websocket|browser] [--sessions 20] [--seconds 60] [--out bench/load.json]
 
-Each session opens the map page, then toggles a filter over and over; the latency of one
-rerun is the time from the click to the totals line showing the new counts. The run is
-bounded in time and in iterations and only ever talks to 127.0.0.1.
+websocket (default): N Streamlit protocol clients (bench/wsload.py); latency is the server's
+time to finish a rerun for that user. browser: N headless-Chromium sessions; latency is a
+click to the totals line showing the new counts, which on two cores also measures N
+browsers rendering maps. Both are bounded in time and iterations and only talk to 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ async def session(browser, url: str, deadline: float, latencies: list[float], er
         await context.close()
 
 
-async def run(sessions: int, seconds: float, url: str) -> dict:
+async def run_browsers(sessions: int, seconds: float, url: str) -> tuple[list[float], list[str]]:
     latencies: list[float] = []
     errors: list[str] = []
     external: list[str] = []
@@ -62,28 +63,40 @@ async def run(sessions: int, seconds: float, url: str) -> dict:
         deadline = time.monotonic() + seconds
         await asyncio.gather(*(session(browser, url, deadline, latencies, errors, external) for _ in range(sessions)))
         await browser.close()
+    return latencies, errors + [f"external request: {u}" for u in external]
+
+
+def summarise(mode: str, sessions: int, seconds: float, latencies: list[float], errors: list[str]) -> dict:
     ordered = sorted(latencies)
     return {
+        "mode": mode,
         "sessions": sessions,
         "seconds": seconds,
         "reruns": len(latencies),
         "p50_ms": round(1000 * statistics.median(ordered), 1) if ordered else None,
         "p95_ms": round(1000 * ordered[int(0.95 * (len(ordered) - 1))], 1) if ordered else None,
         "max_ms": round(1000 * ordered[-1], 1) if ordered else None,
-        "errors": len(errors) + len(external),
-        "error_samples": (errors + [f"external request: {u}" for u in external])[:5],
+        "errors": len(errors),
+        "error_samples": errors[:5],
     }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mode", choices=["websocket", "browser"], default="websocket")
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--out", type=Path, default=Path("bench/load.json"))
     args = parser.parse_args(argv)
     app = RunningApp()
     try:
-        result = asyncio.run(run(args.sessions, args.seconds, app.url))
+        if args.mode == "browser":
+            latencies, errors = asyncio.run(run_browsers(args.sessions, args.seconds, app.url))
+        else:
+            from bench.wsload import run as run_clients
+
+            latencies, errors = asyncio.run(run_clients(app.port, args.sessions, args.seconds))
+        result = summarise(args.mode, args.sessions, args.seconds, latencies, errors)
     finally:
         app.stop()
     print(json.dumps(result, indent=2))

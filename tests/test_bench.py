@@ -39,11 +39,11 @@ def test_browser_timings_run(tmp_path):
     assert cold > 0 and change > 0
 
 
-@pytest.mark.browser
-def test_load_script_runs_small_with_no_errors(tmp_path):
+@pytest.mark.parametrize("mode", ["websocket", pytest.param("browser", marks=pytest.mark.browser)])
+def test_load_script_runs_small_with_no_errors(tmp_path, mode):
     from bench.load import main
 
     out = tmp_path / "load.json"
-    assert main(["--sessions", "2", "--seconds", "8", "--out", str(out)]) == 0
+    assert main(["--mode", mode, "--sessions", "3", "--seconds", "8", "--out", str(out)]) == 0
     result = json.loads(out.read_text())
-    assert result["errors"] == 0 and result["reruns"] > 0 and result["sessions"] == 2
+    assert result["errors"] == 0 and result["reruns"] > 0 and result["sessions"] == 3 and result["mode"] == mode
