@@ -7,8 +7,9 @@ import pandas as pd
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 OTHER = "#9AA5B1"
-# Starts at a visible blue so a country with one record stands out from land without any.
-SEQUENTIAL = [[0.0, "#C6DBEF"], [0.5, "#4292C6"], [1.0, "#08306B"]]
+# Country shading in greys, so the coloured company markers on top stay distinct; it starts
+# at a visible grey so a country with one record stands out from land without any.
+SEQUENTIAL = [[0.0, "#D9DDE3"], [0.5, "#8A94A3"], [1.0, "#2E3640"]]
 DIVERGING = "RdBu"  # red = fewer after, blue = more after; readable for red-green colour blindness
 # Plotly fetches its base map from a CDN unless told otherwise; the app serves it itself.
 PLOTLY_CONFIG = {
