@@ -65,3 +65,10 @@ def measure(size: str, runs: int = 5) -> tuple[float, float]:
         results = [one_run(browser, size) for _ in range(runs)]
         browser.close()
     return statistics.median(r[0] for r in results), statistics.median(r[1] for r in results)
+
+
+if __name__ == "__main__":
+    import json
+
+    cold, change = measure(sys.argv[1] if len(sys.argv) > 1 else "shipped", int(sys.argv[2]) if len(sys.argv) > 2 else 5)
+    print(json.dumps({"cold_start_s": round(cold, 2), "filter_change_s": round(change, 2)}))

@@ -34,5 +34,6 @@ def test_every_bound_widget_key_is_in_the_url_vocabulary(shipped):
     bound = set(re.findall(r'key="([a-z_]+)",[^\n]*bind="query-params"', source)) | set(
         re.findall(r'key="([a-z_]+)", bind="query-params"', source))
     bound |= {"company", "country", "region", "technology", "type", "status", "mode", "confidence"}  # via the sidebar helper
+    bound |= {"profile", "profile_company"}  # via ui.profile.choose
     known = set(url_vocabulary(shipped, ["2019-01"])) | FREE_TEXT
     assert bound and bound <= known, bound - known

@@ -11,17 +11,14 @@ from dashboard.figures.compare import rate_bars
 from dashboard.figures.maps import record_map
 from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.figures.timeline import mark_date, timeline
+from dashboard.ui.profile import choose, headline
 from dashboard.ui.records import record_cards, sources_register
 from dashboard.ui.view import md_escape, page_header
 
 view = page_header("Company profile")
 used = view.data.record_companies["company"].astype(str).unique().tolist()
 used.sort(key=lambda c: view.names.get(c, c).lower())
-company = st.selectbox("Company", used, index=None, format_func=lambda c: view.names.get(c, c), key="profile_company",
-                       bind="query-params", placeholder="Choose a company")
-if not company:
-    st.info("Choose a company. The profile follows the sidebar filters; reset them to see everything about it.")
-    st.stop()
+company = choose(view, "Company", used, "profile_company", "Choose a company")
 
 name = view.names.get(company, company)
 row = view.data.companies.set_index("id").loc[company]
@@ -32,9 +29,7 @@ facts = {"Sector": row.get("sector"), "Headquarters": row.get("headquarters"), "
          "US Entity List": row.get("entity_list_date") or "not on it, or no source gives the date",
          "Also known as": ", ".join(row.get("aliases") or [])}
 st.dataframe(pd.DataFrame({"": list(facts), " ": [str(v or "") for v in facts.values()]}), hide_index=True, width="stretch")
-cols = st.columns(5)
-for column, key in zip(cols, ("records", "deployments", "agreements", "trainings", "disputed")):
-    column.metric(key.capitalize(), numbers[key])
+headline(numbers)
 if records.empty:
     st.stop()
 

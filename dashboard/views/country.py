@@ -6,25 +6,20 @@ from dashboard.analysis import profiles
 from dashboard.analysis.aggregate import count_by, describe_series, time_series
 from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.figures.timeline import timeline
+from dashboard.ui.profile import choose, headline
 from dashboard.ui.records import record_cards, sources_register
 from dashboard.ui.view import md_escape, page_header
 
 view = page_header("Country profile")
 countries = view.data.countries.sort_values("name")
 codes = countries["iso3"].tolist()
-iso3 = st.selectbox("Country", codes, index=None, format_func=lambda code: view.names.get(code, code), key="profile",
-                    bind="query-params", placeholder="Choose a country (or click one on the map)")
-if not iso3:
-    st.info("Choose a country. The profile follows the sidebar filters; reset them to see everything about it.")
-    st.stop()
+iso3 = choose(view, "Country", codes, "profile", "Choose a country")
 
 name = view.names.get(iso3, iso3)
 records = profiles.of_country(view.data, view.records, iso3)
 numbers = profiles.summary(records)
 st.subheader(name)
-cols = st.columns(5)
-for column, key in zip(cols, ("records", "deployments", "agreements", "trainings", "disputed")):
-    column.metric(key.capitalize(), numbers[key])
+headline(numbers)
 st.caption(md_escape(f"Profile text: {numbers['records']} records for {name} under the current filters, "
                      f"dated {numbers['first'] or '-'} to {numbers['last'] or '-'}; {numbers['anti-epidemic']} marketed or donated against Covid-19."))
 if records.empty:

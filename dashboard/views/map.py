@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard.analysis.aggregate import city_markers, count_by_country
+from dashboard.analysis.profiles import of_country
 from dashboard.figures.maps import record_map
 from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.ui.records import record_cards
@@ -34,5 +35,5 @@ country = st.selectbox(
     format_func=lambda code: f"{names.get(code, code)} ({code})", placeholder="Choose a country",
 )
 if country:
-    ids = view.data.record_countries.loc[view.data.record_countries["country"] == country, "record_id"]
-    record_cards(view, view.records[view.records["id"].isin(ids)])
+    st.page_link("views/country.py", label=f"Open the profile of {names.get(country, country)}", query_params={"profile": names.get(country, country)})
+    record_cards(view, of_country(view.data, view.records, country))
