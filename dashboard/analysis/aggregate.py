@@ -171,7 +171,8 @@ def city_markers(data: Dataset, records: pd.DataFrame, colour_by: str = "company
     shown = shown.assign(line=line.to_numpy())
     hover = shown.groupby(["place", "label"], sort=False)["line"].agg("<br><br>".join).rename("hover").reset_index()
     points = points.merge(hover, on=["place", "label"])
-    where = data.records.loc[data.records["place"] >= 0].drop_duplicates("place").set_index("place")[["lat", "lon", "city"]]
+    places = data.records[["place", "lat", "lon", "city"]]  # four columns, not the whole frame
+    where = places[places["place"] >= 0].drop_duplicates("place").set_index("place")
     points = points.join(where, on="place")
     more = points["records"] - limit_per_point
     points["hover"] = points["hover"].where(more <= 0, points["hover"] + "<br>… and " + more.astype(str) + " more")

@@ -24,6 +24,7 @@ class Prepared:
     colours: dict[str, dict[str, str]]  # "company" / "technology" -> key -> colour, stable across filters
     vocabulary: dict[str, set[str]]  # URL parameter -> values it accepts
     coverage: dict[str, pd.DataFrame]  # "year", "region", "source kind" -> records per value and type
+    first_source: pd.DataFrame  # per record id: the title and URL of its first source, for tables
 
 
 def month_options(data: Dataset) -> list[str]:
@@ -65,7 +66,14 @@ def prepare(data: Dataset) -> Prepared:
         "technology": colour_map(ranked_keys(data.record_technologies, "technology")),
     }
     tables = {"year": coverage(data, "year"), "region": coverage(data, "region"), "source kind": source_kinds(data)}
-    return Prepared(data, label_names(data), months, colours, url_vocabulary(data, months), tables)
+    return Prepared(data, label_names(data), months, colours, url_vocabulary(data, months), tables, first_sources(data))
+
+
+def first_sources(data: Dataset) -> pd.DataFrame:
+    """Title and URL of each record's first source, indexed by record id."""
+    first = data.citations[data.citations["position"] == 0].drop_duplicates("owner_id").set_index("owner_id")["source_id"]
+    sources = data.sources.set_index("id")[["title", "url"]]
+    return sources.reindex(first.to_numpy()).set_axis(first.index)
 
 
 def source_kinds(data: Dataset) -> pd.DataFrame:

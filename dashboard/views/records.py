@@ -19,7 +19,8 @@ st.download_button(
     mime="text/csv", on_click="ignore", type="primary",
 )
 left, right = st.columns(2)
-left.download_button("Data Package (zip: CSV + datapackage.json)", lambda: datapackage.build(view.data, records, view.filters.describe(view.names), view_url()),
+description, url = view.filters.describe(view.names), view_url()  # read now: the deferred builders run outside the script
+left.download_button("Data Package (zip: CSV + datapackage.json)", lambda: datapackage.build(view.data, records, description, url),
                      file_name=f"safe-city-atlas_{view.filters.slug()}.zip", mime="application/zip", on_click="ignore")
 right.download_button("GeoJSON (points and country counts)", lambda: geojson.build(view.data, records),
                       file_name=f"safe-city-atlas_{view.filters.slug()}.geojson", mime="application/geo+json", on_click="ignore")
@@ -30,13 +31,12 @@ pages = max(1, math.ceil(len(records) / PAGE_ROWS))
 page = st.number_input(f"Page (of {pages:,}, {PAGE_ROWS} rows each)", min_value=1, max_value=pages, value=1, key="page", bind="query-params") if pages > 1 else 1
 shown = records.sort_values(["date_start", "id"], kind="stable").iloc[(page - 1) * PAGE_ROWS: page * PAGE_ROWS]
 
-first_source = view.data.citations.sort_values("position").drop_duplicates("owner_id").set_index("owner_id")["source_id"]
-sources = view.data.sources.set_index("id")
+first = view.prepared.first_source
 table = shown.assign(
     companies=lambda t: t["companies"].map(lambda ids: ", ".join(view.names.get(i, i) for i in ids)),
     technology=lambda t: t["technology"].map(lambda ids: ", ".join(view.names.get(i, i) for i in ids)),
-    source=lambda t: t["id"].map(first_source).map(sources["title"]),
-    link=lambda t: t["id"].map(first_source).map(sources["url"]),
+    source=lambda t: t["id"].map(first["title"]),
+    link=lambda t: t["id"].map(first["url"]),
 )
 columns = ["id", "record_type", "date", "date_precision", "companies", "country", "city", "technology", "mode", "status",
            "anti_epidemic", "confidence", "disputed", "source", "link"]

@@ -102,3 +102,24 @@ def test_downloaded_csv_equals_the_cli_export(app, page):
     expected = to_csv_bytes(data, Filters(companies=("huawei",), record_types=("agreement",)).apply(data))
     assert payload == expected
     assert download.value.suggested_filename == "safe-city-atlas_huawei-agreements-dated-wholly-in-2019-01-to-2021-12.csv"
+
+
+def test_open_exports_download_from_the_records_page(app, page, tmp_path):
+    import io
+    import json
+    import zipfile
+
+    from dashboard.export import geojson
+
+    open_page(page, app.url + "records?company=Huawei&type=Agreements")
+    data = load_dataset()
+    records = Filters(companies=("huawei",), record_types=("agreement",)).apply(data)
+    with page.expect_download() as download:
+        page.get_by_role("button", name=re.compile("Data Package")).click()
+    with zipfile.ZipFile(io.BytesIO(open(download.value.path(), "rb").read())) as archive:
+        assert archive.read("records.csv") == to_csv_bytes(data, records)
+        package = json.loads(archive.read("datapackage.json"))
+    assert "company=Huawei" in package["description"] and package["resources"][0]["name"] == "records"
+    with page.expect_download() as download:
+        page.get_by_role("button", name=re.compile("GeoJSON")).click()
+    assert open(download.value.path(), "rb").read() == geojson.build(data, records)
