@@ -54,7 +54,7 @@ def synthetic_dataset(size: int, seed: int = 0, base: Dataset | None = None) -> 
     cites = base.citations[base.citations["owner_id"].isin(base.records["id"])]
     first = cites.sort_values("position").drop_duplicates("owner_id").set_index("owner_id")
     citations = pd.DataFrame({
-        "owner_id": records["id"].to_numpy(), "table": pd.Categorical(["synthetic"] * size), "position": 0,
+        "owner_id": records["id"].to_numpy(), "table": pd.Categorical(first.loc[source_ids, "table"].to_numpy()), "position": 0,
         "source_id": first.loc[source_ids, "source_id"].to_numpy(),
         "locator": first.loc[source_ids, "locator"].to_numpy(), "claim": first.loc[source_ids, "claim"].to_numpy(),
     })

@@ -58,10 +58,15 @@ def linked(data: Dataset, records: pd.DataFrame, dimension: str) -> pd.DataFrame
     return out.rename_axis("row").reset_index()
 
 
+def _distinct(link: pd.DataFrame, column: str, chosen: np.ndarray) -> int:
+    """Distinct values among the chosen records' links, counted on category codes."""
+    codes = link[column].cat.codes.to_numpy()[chosen[link["row"].to_numpy()]]
+    return int(np.unique(codes[codes >= 0]).size)
+
+
 def totals(data: Dataset, records: pd.DataFrame) -> Totals:
-    countries = linked(data, records, "country")["country"].nunique()
-    companies = linked(data, records, "company")["company"].nunique()
-    return Totals(len(records), int(countries), int(companies))
+    chosen = selection(data, records)
+    return Totals(len(records), _distinct(data.record_countries, "country", chosen), _distinct(data.record_companies, "company", chosen))
 
 
 def count_by(data: Dataset, records: pd.DataFrame, dimension: str) -> pd.DataFrame:

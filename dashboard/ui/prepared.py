@@ -10,6 +10,7 @@ import pandas as pd
 from ..analysis.aggregate import coverage
 from ..analysis.filters import DATE_RULES
 from ..data import Dataset
+from ..data.schema import RECORD_TABLES
 from ..figures.theme import colour_map, ranked_keys
 from .urlstate import BOOLEAN
 
@@ -24,7 +25,7 @@ class Prepared:
     colours: dict[str, dict[str, str]]  # "company" / "technology" -> key -> colour, stable across filters
     vocabulary: dict[str, set[str]]  # URL parameter -> values it accepts
     coverage: dict[str, pd.DataFrame]  # "year", "region", "source kind" -> records per value and type
-    first_source: pd.DataFrame  # per record id: the title and URL of its first source, for tables
+    first_source: pd.Series  # record id -> id of its first source (categorical: one code per record)
 
 
 def month_options(data: Dataset) -> list[str]:
@@ -69,15 +70,15 @@ def prepare(data: Dataset) -> Prepared:
     return Prepared(data, label_names(data), months, colours, url_vocabulary(data, months), tables, first_sources(data))
 
 
-def first_sources(data: Dataset) -> pd.DataFrame:
-    """Title and URL of each record's first source, indexed by record id."""
-    first = data.citations[data.citations["position"] == 0].drop_duplicates("owner_id").set_index("owner_id")["source_id"]
-    sources = data.sources.set_index("id")[["title", "url"]]
-    return sources.reindex(first.to_numpy()).set_axis(first.index)
+def first_sources(data: Dataset) -> pd.Series:
+    """Each record's first source id; titles and URLs are looked up only for the rows shown."""
+    first = data.citations.loc[data.citations["position"] == 0, ["owner_id", "source_id"]].drop_duplicates("owner_id")
+    return pd.Series(pd.Categorical(first["source_id"]), index=first["owner_id"].to_numpy())
 
 
 def source_kinds(data: Dataset) -> pd.DataFrame:
     """Records citing at least one source of each kind (news, think tank, official...)."""
-    cites = data.citations.merge(data.sources[["id", "kind"]], left_on="source_id", right_on="id")
-    cites = cites[cites["owner_id"].isin(data.records["id"])]
-    return cites.groupby("kind")["owner_id"].nunique().rename("records").sort_values(ascending=False).reset_index()
+    cites = data.citations[["owner_id", "source_id"]]  # two columns: no copy of the claims at a million rows
+    cites = cites[data.citations["table"].isin(RECORD_TABLES).to_numpy()]
+    kind = cites["source_id"].map(data.sources.set_index("id")["kind"]).rename("kind")
+    return cites["owner_id"].groupby(kind).nunique().rename("records").sort_values(ascending=False).reset_index()

@@ -31,12 +31,13 @@ pages = max(1, math.ceil(len(records) / PAGE_ROWS))
 page = st.number_input(f"Page (of {pages:,}, {PAGE_ROWS} rows each)", min_value=1, max_value=pages, value=1, key="page", bind="query-params") if pages > 1 else 1
 shown = records.sort_values(["date_start", "id"], kind="stable").iloc[(page - 1) * PAGE_ROWS: page * PAGE_ROWS]
 
-first = view.prepared.first_source
+first = view.prepared.first_source.reindex(shown["id"].astype(str)).astype(object).to_numpy()
+sources = view.data.sources.set_index("id")
 table = shown.assign(
     companies=lambda t: t["companies"].map(lambda ids: ", ".join(view.names.get(i, i) for i in ids)),
     technology=lambda t: t["technology"].map(lambda ids: ", ".join(view.names.get(i, i) for i in ids)),
-    source=lambda t: t["id"].map(first["title"]),
-    link=lambda t: t["id"].map(first["url"]),
+    source=sources["title"].reindex(first).to_numpy(),
+    link=sources["url"].reindex(first).to_numpy(),
 )
 columns = ["id", "record_type", "date", "date_precision", "companies", "country", "city", "technology", "mode", "status",
            "anti_epidemic", "confidence", "disputed", "source", "link"]
