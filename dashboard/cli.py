@@ -48,13 +48,19 @@ def _month(text: str) -> pd.Period:
         raise argparse.ArgumentTypeError(f"'{text}' is not a month like 2019-01") from err
 
 
-def filters_from_args(args) -> Filters:
+def _company_ids(data, given: list[str]) -> tuple[str, ...]:
+    """Accept a company's id or its name in any case: --company Huawei is --company huawei."""
+    lookup = {str(i).lower(): i for i in data.companies["id"]} | {str(n).lower(): i for n, i in zip(data.companies["name"], data.companies["id"])}
+    return tuple(lookup.get(value.lower(), value) for value in given)
+
+
+def filters_from_args(args, data=None) -> Filters:
     return Filters(
-        companies=tuple(args.company),
+        companies=_company_ids(data, args.company) if data is not None else tuple(args.company),
         countries=tuple(c.upper() for c in args.country),
         regions=tuple(args.region),
         technologies=tuple(args.technology),
-        record_types=tuple(args.type),
+        record_types=tuple(t.lower().removesuffix("s") for t in args.type),  # "deployments" or "deployment"
         statuses=tuple(args.status),
         modes=tuple(args.mode),
         confidence=tuple(args.confidence),
@@ -69,7 +75,7 @@ def filters_from_args(args) -> Filters:
 def _export(args) -> int:
     data = load_dataset(args.data_dir)
     try:
-        filters = filters_from_args(args)
+        filters = filters_from_args(args, data)
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

@@ -89,3 +89,10 @@ def test_cli_export_filters_match_the_filter_object(small, tmp_path):
     expected = Filters(companies=("huawei",), countries=("SRB",), record_types=("deployment",))
     assert out.read_bytes() == to_csv_bytes(small, expected.apply(small))
     assert read(out.read_bytes())["id"].tolist() == ["dep-srb-nis"]
+
+
+def test_cli_accepts_names_and_plural_types(tmp_path):
+    exact, friendly = tmp_path / "a.csv", tmp_path / "b.csv"
+    assert main(["export", "--data-dir", str(GOOD), "--company", "huawei", "--type", "deployment", "--out", str(exact)]) == 0
+    assert main(["export", "--data-dir", str(GOOD), "--company", "Huawei", "--type", "deployments", "--out", str(friendly)]) == 0
+    assert exact.read_bytes() == friendly.read_bytes() and len(read(exact.read_bytes())) == 2
