@@ -7,7 +7,7 @@ the same question always selects the same rows.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -58,9 +58,6 @@ class Filters:
 
     def with_(self, **changes) -> "Filters":
         return replace(self, **changes)
-
-    def is_restricted(self) -> bool:
-        return self != Filters.everything()
 
     # --- applying --------------------------------------------------------------------
     def mask(self, data: Dataset) -> pd.Series:
@@ -131,9 +128,6 @@ class Filters:
         """A file-name-safe version of describe(), for downloads."""
         text = re.sub(r"[^A-Za-z0-9]+", "-", self.describe()).strip("-").lower()
         return text[:120].rstrip("-") or "records"
-
-    def as_dict(self) -> dict:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def _linked(records: pd.DataFrame, link: pd.DataFrame, column: str, chosen: tuple) -> pd.Series:
