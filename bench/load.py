@@ -46,6 +46,9 @@ async def session(browser, url: str, deadline: float, latencies: list[float], er
                 arg=[TOTALS, before], timeout=60_000,
             )
             latencies.append(time.monotonic() - started)
+            # as a person would, wait for the run to end and the map to be drawn before the next click
+            await page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+            await page.wait_for_selector(".js-plotly-plot .geo .choroplethlocation", state="attached", timeout=60_000)
             if await page.locator("[data-testid='stException']").count():
                 errors.append("exception shown on the page")
     except Exception as exc:  # noqa: BLE001 - every failure is counted, none stops the others

@@ -12,7 +12,8 @@ from dashboard.export import to_csv_bytes
 
 pytestmark = pytest.mark.browser
 PAGES = {"": "Where the technology went", "timeline": "Timeline", "compare": "Before and after Covid-19",
-         "records": "Records", "sources": "Sources & method"}
+         "country?profile=Serbia": "Country profile", "company?profile_company=Huawei": "Company profile",
+         "europe": "Europe lens", "records": "Records", "sources": "Sources & method"}
 TOTALS = re.compile(r"(\d[\d,]*) records?, (\d+) countr(?:y|ies), (\d+) compan(?:y|ies)")
 
 
