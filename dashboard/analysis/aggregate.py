@@ -156,9 +156,10 @@ def city_markers(data: Dataset, records: pd.DataFrame, colour_by: str = "company
     they were held. Data text is HTML-escaped: plotly renders a subset of HTML in hover.
     """
     columns = ["lat", "lon", "city", "label", "label_name", "records", "hover"]
-    located = records[(records["place"] >= 0) & (records["record_type"] != "training")]
-    if located.empty:
+    wanted = (records["place"] >= 0).to_numpy() & (records["record_type"] != "training").to_numpy()
+    if not wanted.any():
         return pd.DataFrame(columns=columns)
+    located = pd.DataFrame(index=records.index[wanted])  # only the rows: linked() needs no columns
     keys = linked(data, located, colour_by).rename(columns={colour_by: "label"})
     keys["label"] = keys["label"].astype(str)
     keys["place"] = data.records["place"].to_numpy()[keys["row"].to_numpy()]
