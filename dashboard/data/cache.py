@@ -24,7 +24,8 @@ import pyarrow.parquet as pq
 from .load import Dataset, compact_text
 
 CACHE_VARIABLE = "SAFE_CITY_ATLAS_CACHE"  # a folder, or "off"
-LIST_COLUMNS = {"records": ["companies", "countries", "technology"], "events": ["companies", "countries"],
+# small tables whose list columns are read back as plain Python lists (records keep Arrow lists)
+LIST_COLUMNS = {"events": ["companies", "countries"],
                 "companies": ["aliases"]}
 FORMAT = "1"
 
@@ -76,8 +77,7 @@ def read_folder(folder: Path) -> Dataset | None:
             frame = pq.read_table(folder / f"{field.name}.parquet").to_pandas(
                 types_mapper=_arrow_lists, split_blocks=True, self_destruct=True)
             for column in LIST_COLUMNS.get(field.name, []):
-                if field.name != "records":  # small tables keep plain Python lists
-                    frame[column] = [list(values) for values in frame[column]]
+                frame[column] = [list(values) for values in frame[column]]
             tables[field.name] = frame
         tables["records"] = compact_text(tables["records"])  # Parquet forgets an all-empty categorical
         pa.default_memory_pool().release_unused()

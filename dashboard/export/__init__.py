@@ -82,9 +82,13 @@ def _join_runs(cites: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns, index=owners[starts])
 
 
-def to_csv_bytes(data: Dataset, records: pd.DataFrame) -> bytes:
-    """UTF-8 CSV bytes with formula-like text cells neutralised."""
-    frame = export_frame(data, records)
+def frame_to_csv(frame: pd.DataFrame) -> bytes:
+    """UTF-8 CSV bytes with formula-like text cells neutralised; the input is not mutated."""
     text_columns = frame.select_dtypes(include=["object", "string"]).columns
-    frame[text_columns] = frame[text_columns].map(neutralise)
+    frame = frame.assign(**{column: frame[column].map(neutralise) for column in text_columns})
     return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def to_csv_bytes(data: Dataset, records: pd.DataFrame) -> bytes:
+    """The CSV of the given records: what the download and the CLI export both write."""
+    return frame_to_csv(export_frame(data, records))

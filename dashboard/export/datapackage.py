@@ -11,7 +11,7 @@ import zipfile
 import pandas as pd
 
 from ..data import Dataset
-from . import export_frame, neutralise
+from . import export_frame, frame_to_csv
 
 LICENCE = {"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}
 FIELD_TYPES = {"lat": "number", "lon": "number", "value_usd": "number", "country_count": "integer",
@@ -24,13 +24,6 @@ DESCRIPTIONS = {
     "source_ids": "Ids of the sources, ' | '-separated; the other source_* columns follow the same order",
     "confidence": "high: official document or two independent outlets; medium: one reputable outlet; low: trade press or company marketing alone",
 }
-
-
-def _csv(frame: pd.DataFrame) -> bytes:
-    frame = frame.copy()
-    text = frame.select_dtypes(include=["object", "string"]).columns
-    frame[text] = frame[text].map(neutralise)
-    return frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
 
 
 def _schema(frame: pd.DataFrame, key: str | None = None) -> dict:
@@ -63,5 +56,5 @@ def build(data: Dataset, records: pd.DataFrame, description: str, view_url: str 
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("datapackage.json", json.dumps(package, indent=2, ensure_ascii=False))
         for name, (table, _) in tables.items():
-            archive.writestr(f"{name}.csv", _csv(table))
+            archive.writestr(f"{name}.csv", frame_to_csv(table))
     return buffer.getvalue()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .theme import LAYOUT, OTHER, SEQUENTIAL
+from .theme import LAYOUT, OTHER, SEQUENTIAL, outside_palette
 
 MAX_MARKERS = 2000  # beyond this, markers are aggregated per city before drawing
 
@@ -30,7 +30,7 @@ def record_map(counts: pd.DataFrame, markers: pd.DataFrame | None, colours: dict
         )
     )
     if markers is not None:  # keys without a palette colour share one grey "Other" trace
-        minor = markers["label"].map(lambda key: colours.get(key, OTHER) == OTHER)
+        minor = outside_palette(markers["label"], colours)
         markers = markers.assign(label=markers["label"].where(~minor, "_other"),
                                  label_name=markers["label_name"].where(~minor, "Other " + ("companies" if colour_by == "company" else "technologies")))
     for key, group in (markers.groupby("label", sort=False) if markers is not None else ()):

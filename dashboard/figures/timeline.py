@@ -7,7 +7,7 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
-from .theme import LAYOUT, OTHER
+from .theme import LAYOUT, OTHER, outside_palette
 
 EVENT_SYMBOLS = {
     "us_restriction": "x", "eu_response": "diamond", "uk_response": "diamond-open", "national_response": "square",
@@ -20,7 +20,7 @@ OTHER_KEY = "_other"
 
 def _group_minor(series: pd.DataFrame, colours: dict[str, str], stack: str) -> pd.DataFrame:
     """Keys without a palette colour are summed into one grey "Other" stack, so the legend stays readable."""
-    minor = ~series[stack].map(lambda key: colours.get(key, OTHER) != OTHER)
+    minor = outside_palette(series[stack], colours)
     series = series.assign(**{stack: series[stack].where(~minor, OTHER_KEY)})
     return series.groupby(["period", "start", "end", "year_only", stack], sort=False, as_index=False)["records"].sum()
 
