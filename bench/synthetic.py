@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 
 from dashboard.data import Dataset, load_dataset
-from dashboard.data.cache import read_folder, write_folder
-from dashboard.data.load import _link, compact_text
+from dashboard.data.cache import FORMAT, read_folder, write_folder
+from dashboard.data.load import _link, compact_text, id_dtype, mark_first_in_region
 
 
 def synthetic_dataset(size: int, seed: int = 0, base: Dataset | None = None) -> Dataset:
@@ -42,13 +42,15 @@ def synthetic_dataset(size: int, seed: int = 0, base: Dataset | None = None) -> 
     records["date_precision"] = pd.Categorical(np.where(year_only, "year", "month"), categories=["day", "month", "year"])
     records = compact_text(records)
 
-    record_companies = _link(records, "companies", "company")
+    ids = id_dtype(records)
+    record_companies = _link(records, "companies", "company", ids)
     record_companies["company"] = pd.Categorical(record_companies["company"], categories=base.companies["id"].tolist())
-    record_countries = _link(records, "countries", "country")
+    record_countries = _link(records, "countries", "country", ids)
     region_of = base.countries.set_index("iso3")["region"]
     record_countries["region"] = pd.Categorical(record_countries["country"].map(region_of), categories=sorted(region_of.unique()))
     record_countries["country"] = pd.Categorical(record_countries["country"], categories=records["country"].cat.categories)
-    record_technologies = _link(records, "technology", "technology")
+    mark_first_in_region(record_countries)
+    record_technologies = _link(records, "technology", "technology", ids)
     record_technologies["technology"] = pd.Categorical(record_technologies["technology"], categories=base.technologies["id"].tolist())
 
     cites = base.citations[base.citations["owner_id"].isin(base.records["id"])]
@@ -76,7 +78,7 @@ def dataset_for(size: str) -> Dataset:
     """
     if size == "shipped":
         return load_dataset()
-    folder = STORE / f"{int(size)}-seed0"
+    folder = STORE / f"{int(size)}-seed0-format{FORMAT}"
     if not (folder / "meta.json").exists():
         subprocess.run([sys.executable, "-m", "bench.synthetic", size], check=True, cwd=Path(__file__).resolve().parents[1])
     return read_folder(folder)
@@ -84,4 +86,4 @@ def dataset_for(size: str) -> Dataset:
 
 if __name__ == "__main__":
     count = int(sys.argv[1])
-    write_folder(STORE / f"{count}-seed0", synthetic_dataset(count))
+    write_folder(STORE / f"{count}-seed0-format{FORMAT}", synthetic_dataset(count))

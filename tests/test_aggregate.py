@@ -1,6 +1,8 @@
+import numpy as np
 import pandas as pd
+import pytest
 
-from dashboard.analysis.aggregate import agreement_lanes, city_markers, count_by, count_by_country, time_series, totals
+from dashboard.analysis.aggregate import agreement_lanes, city_markers, count_by, count_by_country, most_recent, selection, time_series, totals
 from dashboard.analysis.filters import Filters
 
 
@@ -43,3 +45,74 @@ def test_agreement_lanes_run_to_the_end_of_the_date(small):
     lanes = agreement_lanes(small, small.records)
     assert lanes["company"].tolist() == ["huawei", "zte"]
     assert lanes.iloc[0]["start"] == pd.Timestamp("2019-06-01") and lanes.iloc[0]["end"].day == 30
+
+
+# --- masks and frames, checked against plain pandas on the curated data ------------------
+
+FILTERS = [
+    Filters(),
+    Filters.everything(),
+    Filters(companies=("huawei",), date_from=None, date_to=None),
+    Filters(record_types=("agreement", "deployment"), anti_epidemic_only=True),
+    Filters(regions=("Eastern Africa", "Southern Asia"), date_rule="overlaps"),
+]
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: f.slug())
+def test_a_mask_and_the_frame_it_selects_give_the_same_tables(shipped, filters):
+    mask, frame = filters.mask(shipped), filters.apply(shipped)
+    assert mask.dtype == bool and mask.sum() == len(frame)
+    assert totals(shipped, mask) == totals(shipped, frame)
+    for dimension in ("company", "country", "region", "technology", "mode"):
+        pd.testing.assert_frame_equal(count_by(shipped, mask, dimension), count_by(shipped, frame, dimension))
+    pd.testing.assert_frame_equal(time_series(shipped, mask, "M", "technology"), time_series(shipped, frame, "M", "technology"))
+    pd.testing.assert_frame_equal(city_markers(shipped, mask, "company"), city_markers(shipped, frame, "company"))
+    pd.testing.assert_frame_equal(agreement_lanes(shipped, mask, limit=7), agreement_lanes(shipped, frame, limit=7))
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: f.slug())
+def test_counts_match_a_plain_pandas_groupby(shipped, filters):
+    frame = filters.apply(shipped)
+    for dimension, link in (("company", shipped.record_companies), ("technology", shipped.record_technologies),
+                            ("country", shipped.record_countries)):
+        mine = count_by(shipped, frame, dimension).set_index(dimension)["records"]
+        picked = link[link["record_id"].astype(str).isin(frame["id"])]
+        expected = picked.groupby(dimension, observed=True)["record_id"].nunique()
+        assert mine.to_dict() == expected[expected > 0].to_dict()
+    expected_totals = (len(frame), shipped.record_countries[shipped.record_countries["record_id"].astype(str).isin(frame["id"])]["country"].nunique())
+    assert (totals(shipped, frame).records, totals(shipped, frame).countries) == expected_totals
+
+
+def test_a_record_with_two_countries_in_one_region_counts_once_there(shipped):
+    link = shipped.record_countries
+    assert link.duplicated(["row", "region"]).any(), "the curated data has such a training; the test needs one"
+    expected = link.drop_duplicates(["row", "region"]).groupby("region", observed=True).size()
+    mine = count_by(shipped, shipped.records, "region").set_index("region")["records"]
+    assert mine.to_dict() == expected[expected > 0].to_dict()
+
+
+def test_markers_cap_points_and_hover_lines_and_count_every_record(shipped):
+    everything = Filters.everything().apply(shipped)
+    full = city_markers(shipped, everything, "company", limit_per_point=1000, max_points=100_000)
+    located = everything[(everything["place"] >= 0) & (everything["record_type"] != "training")]
+    links = shipped.record_companies[shipped.record_companies["row"].isin(located.index)]
+    assert full["records"].sum() == len(links)  # every (record, company) pair sits in exactly one point
+    capped = city_markers(shipped, everything, "company", limit_per_point=2, max_points=5)
+    assert len(capped) == 5 and capped["records"].tolist() == sorted(full["records"], reverse=True)[:5]
+    for _, point in capped.iterrows():
+        shown = point["hover"].split("<br><br>")
+        assert len(shown) == min(2, point["records"])
+        assert (f"… and {point['records'] - 2} more" in point["hover"]) == (point["records"] > 2)
+
+
+def test_most_recent_matches_a_stable_sort():
+    rng = np.random.default_rng(1)
+    starts = rng.integers(0, 40, 500).astype("datetime64[D]")
+    expected = pd.Series(starts).sort_values(ascending=False, kind="stable").index.to_numpy()
+    for limit in (1, 7, 499, 500, 800):
+        assert most_recent(starts, limit).tolist() == expected[:limit].tolist()
+
+
+def test_a_mask_of_the_wrong_length_is_refused(small):
+    with pytest.raises(ValueError):
+        selection(small, np.ones(len(small.records) + 1, dtype=bool))

@@ -1,8 +1,11 @@
-"""Counts the pages show. Every function takes records selected from `data.records` (their
-index kept, as filters return them) and returns a new frame; nothing is mutated.
+"""Counts the pages show.
 
-Links (record -> company, country, technology) are picked by row position with an array
-lookup rather than by matching ids, which keeps a filter change fast at a million records.
+Every function takes `records`: either a boolean mask over `data.records` (what the pages
+pass: no copy of the selected rows) or a frame selected from `data.records` with its index
+kept (what tests and exports use). Each returns a new frame; nothing is mutated.
+
+Links (record -> company, country, technology) are picked by row position and counted on
+category codes with numpy, which keeps a filter change fast at a million records.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ DIMENSIONS = {
     "region": "record_countries",
     "technology": "record_technologies",
 }
+Records = pd.DataFrame | np.ndarray
 
 
 @dataclass(frozen=True)
@@ -41,46 +45,90 @@ class Totals:
         )
 
 
-def selection(data: Dataset, records: pd.DataFrame) -> np.ndarray:
+def selection(data: Dataset, records: Records) -> np.ndarray:
     """Boolean array over data.records marking the given records."""
+    if isinstance(records, np.ndarray):
+        if records.dtype != bool or len(records) != len(data.records):
+            raise ValueError("a mask must be a boolean array as long as data.records")
+        return records
     chosen = np.zeros(len(data.records), dtype=bool)
     chosen[records.index.to_numpy()] = True
     return chosen
 
 
-def linked(data: Dataset, records: pd.DataFrame, dimension: str) -> pd.DataFrame:
+def columns(data: Dataset, records: Records, names: list[str]) -> pd.DataFrame:
+    """Only the named columns of the given records: a narrow copy, however many rows."""
+    if isinstance(records, np.ndarray):
+        return data.records.loc[selection(data, records), names]
+    return records[names]
+
+
+@dataclass(frozen=True)
+class Links:
+    """The chosen records' links in one dimension as arrays: record rows and category codes."""
+
+    rows: np.ndarray
+    codes: np.ndarray
+    dtype: pd.CategoricalDtype
+
+    def counts(self) -> np.ndarray:
+        """Links per category, in category order."""
+        return np.bincount(self.codes, minlength=len(self.dtype.categories))
+
+
+def links(data: Dataset, chosen: np.ndarray, dimension: str) -> Links:
+    """A record with two countries in one region is one record for that region: for
+    regions only each record's first link to a region is read (the data layer marks it)."""
+    link = getattr(data, DIMENSIONS[dimension])
+    rows = link["row"].to_numpy()
+    keep = chosen[rows]
+    if dimension == "region":
+        keep &= link["first_in_region"].to_numpy()
+    codes = link[dimension].array.codes[keep]
+    present = codes >= 0
+    return Links(rows[keep][present], codes[present].astype(np.int64), link[dimension].dtype)
+
+
+def distinct(data: Dataset, chosen: np.ndarray, dimension: str) -> int:
+    """How many values of a linked dimension the chosen records have (no rows kept: cheaper)."""
+    link = getattr(data, DIMENSIONS[dimension])
+    codes = link[dimension].array.codes[chosen[link["row"].to_numpy()]]
+    return int(np.count_nonzero(np.bincount(codes[codes >= 0], minlength=1)))
+
+
+def linked(data: Dataset, records: Records, dimension: str) -> pd.DataFrame:
     """Long table (row, record_id, <dimension>) for the given records; one row per link."""
     if dimension in DIMENSIONS:
-        link = getattr(data, DIMENSIONS[dimension])
-        picked = link[selection(data, records)[link["row"].to_numpy()]]
-        return picked[["row", "record_id", dimension]].dropna()
-    out = records[["id", dimension]].rename(columns={"id": "record_id"}).dropna()
+        found = links(data, selection(data, records), dimension)
+        id_dtype = getattr(data, DIMENSIONS[dimension])["record_id"].dtype  # its codes are the rows
+        return pd.DataFrame({"row": found.rows, "record_id": pd.Categorical.from_codes(found.rows, dtype=id_dtype),
+                             dimension: pd.Categorical.from_codes(found.codes, dtype=found.dtype)})
+    out = columns(data, records, ["id", dimension]).rename(columns={"id": "record_id"}).dropna()
     return out.rename_axis("row").reset_index()
 
 
-def _distinct(link: pd.DataFrame, column: str, chosen: np.ndarray) -> int:
-    """Distinct values among the chosen records' links, counted on category codes."""
-    codes = link[column].cat.codes.to_numpy()[chosen[link["row"].to_numpy()]]
-    return int(np.unique(codes[codes >= 0]).size)
-
-
-def totals(data: Dataset, records: pd.DataFrame) -> Totals:
+def totals(data: Dataset, records: Records) -> Totals:
     chosen = selection(data, records)
-    return Totals(len(records), _distinct(data.record_countries, "country", chosen), _distinct(data.record_companies, "company", chosen))
+    return Totals(int(chosen.sum()), distinct(data, chosen, "country"), distinct(data, chosen, "company"))
 
 
-def count_by(data: Dataset, records: pd.DataFrame, dimension: str) -> pd.DataFrame:
-    """Number of records per value of `dimension`, largest first.
+def count_by(data: Dataset, records: Records, dimension: str) -> pd.DataFrame:
+    """Number of records per value of `dimension`, largest first (ties in category order).
 
     A record with two companies counts once for each, so the column sums can exceed the
-    number of records; the pages say so. (Links are unique per record and value.)
+    number of records; the pages say so.
     """
-    long = linked(data, records, dimension)
-    counts = long.groupby(dimension, observed=True).size().rename("records")
-    return counts.sort_values(ascending=False, kind="stable").reset_index()
+    if dimension in DIMENSIONS:
+        found = links(data, selection(data, records), dimension)
+        counts = found.counts()
+        present = np.flatnonzero(counts)
+        table = pd.DataFrame({dimension: pd.Categorical.from_codes(present, dtype=found.dtype), "records": counts[present]})
+    else:
+        table = columns(data, records, [dimension]).groupby(dimension, observed=True).size().rename("records").reset_index()
+    return table.sort_values("records", ascending=False, kind="stable").reset_index(drop=True)
 
 
-def count_by_country(data: Dataset, records: pd.DataFrame) -> pd.DataFrame:
+def count_by_country(data: Dataset, records: Records) -> pd.DataFrame:
     """Records per country with names: the choropleth's input."""
     counts = count_by(data, records, "country")
     counts["country"] = counts["country"].astype(str)
@@ -89,12 +137,12 @@ def count_by_country(data: Dataset, records: pd.DataFrame) -> pd.DataFrame:
     return counts
 
 
-def _period_codes(records: pd.DataFrame, freq: str) -> tuple[np.ndarray, pd.DataFrame]:
+def _period_codes(dated: pd.DataFrame, freq: str) -> tuple[np.ndarray, pd.DataFrame]:
     """Per record, an integer code of the period it is counted in (a year-only date is
     counted in its year), and per code its label, start, end and whether it is a year.
     Integers, not strings, per record: this runs on every filter change."""
-    year_only = (records["date_precision"] == "year").to_numpy()
-    start = records["date_start"]
+    year_only = (dated["date_precision"] == "year").to_numpy()
+    start = dated["date_start"]
     fine = start.dt.to_period(freq).array.asi8
     year = start.dt.year.to_numpy()
     codes = np.where(year_only, -1 - year, fine)  # years get negative codes, apart from periods
@@ -107,7 +155,7 @@ def _period_codes(records: pd.DataFrame, freq: str) -> tuple[np.ndarray, pd.Data
     return codes, meta
 
 
-def time_series(data: Dataset, records: pd.DataFrame, freq: str = "Q", stack: str = "company") -> pd.DataFrame:
+def time_series(data: Dataset, records: Records, freq: str = "Q", stack: str = "company") -> pd.DataFrame:
     """Records per period (month "M" or quarter "Q"), stacked by a dimension.
 
     Records dated only to a year cannot be placed in a month or quarter: they are returned
@@ -115,20 +163,23 @@ def time_series(data: Dataset, records: pd.DataFrame, freq: str = "Q", stack: st
     Nothing is pinned to the first month of its year. A record with no value in the
     stacking dimension (a training with no company) is stacked as NONE, not dropped.
     """
-    columns = ["period", "start", "end", "year_only", stack, "records"]
-    if records.empty:
-        return pd.DataFrame(columns=columns)
-    codes, meta = _period_codes(records, freq)
+    columns_out = ["period", "start", "end", "year_only", stack, "records"]
+    chosen = selection(data, records)
+    rows = np.flatnonzero(chosen)
+    if not len(rows):
+        return pd.DataFrame(columns=columns_out)
+    codes, meta = _period_codes(data.records[["date_precision", "date_start"]].iloc[rows], freq)
     code_of_row = np.zeros(len(data.records), dtype=np.int64)
-    code_of_row[records.index.to_numpy()] = codes
-    long = linked(data, records, stack)
-    keys = long[stack].astype(str).to_numpy()
-    unlinked = np.setdiff1d(records.index.to_numpy(), long["row"].to_numpy())
-    rows = np.concatenate([long["row"].to_numpy(), unlinked])
-    keys = np.concatenate([keys, np.full(len(unlinked), NONE, dtype=object)])
-    counts = pd.DataFrame({"code": code_of_row[rows], stack: keys}).groupby(["code", stack]).size().rename("records").reset_index()
+    code_of_row[rows] = codes
+    found = links(data, chosen, stack)
+    unlinked = np.setdiff1d(rows, found.rows, assume_unique=False)
+    keys = np.concatenate([found.codes, np.full(len(unlinked), -1)])  # -1: no value, stacked as NONE
+    periods = code_of_row[np.concatenate([found.rows, unlinked])]
+    counts = pd.DataFrame({"code": periods, "key": keys}).groupby(["code", "key"]).size().rename("records").reset_index()
+    labels = np.append(found.dtype.categories.astype(str).to_numpy(dtype=object), NONE)  # index -1 is NONE
+    counts[stack] = labels[counts["key"].to_numpy()]
     out = counts.join(meta, on="code")
-    return out.sort_values(["start", stack], kind="stable")[columns].reset_index(drop=True)
+    return out.sort_values(["start", stack], kind="stable")[columns_out].reset_index(drop=True)
 
 
 def describe_series(series: pd.DataFrame, noun: str = "record-company pairs") -> str:
@@ -145,7 +196,7 @@ def describe_series(series: pd.DataFrame, noun: str = "record-company pairs") ->
     return text + "."
 
 
-def city_markers(data: Dataset, records: pd.DataFrame, colour_by: str = "company", limit_per_point: int = 5,
+def city_markers(data: Dataset, records: Records, colour_by: str = "company", limit_per_point: int = 5,
                  max_points: int = 2000) -> pd.DataFrame:
     """One row per (place, colour key): lat, lon, city, label, records and hover text.
 
@@ -154,50 +205,65 @@ def city_markers(data: Dataset, records: pd.DataFrame, colour_by: str = "company
     busiest) are returned, so what reaches the browser stays bounded however large the data.
     Trainings are placed by their participants' countries, not by where (often in China)
     they were held. Data text is HTML-escaped: plotly renders a subset of HTML in hover.
+    Points are counted on integers (place x key); text is built only for the records shown.
     """
-    columns = ["lat", "lon", "city", "label", "label_name", "records", "hover"]
-    wanted = (records["place"] >= 0).to_numpy() & (records["record_type"] != "training").to_numpy()
-    if not wanted.any():
-        return pd.DataFrame(columns=columns)
-    located = pd.DataFrame(index=records.index[wanted])  # only the rows: linked() needs no columns
-    keys = linked(data, located, colour_by).rename(columns={colour_by: "label"})
-    keys["label"] = keys["label"].astype(str)
-    keys["place"] = data.records["place"].to_numpy()[keys["row"].to_numpy()]
-    points = keys.groupby(["place", "label"], sort=False).size().rename("records").reset_index()
-    points = points.sort_values("records", ascending=False, kind="stable").head(max_points)
-    shown = keys.merge(points[["place", "label"]], on=["place", "label"]).groupby(["place", "label"], sort=False).head(limit_per_point)
-    rows = data.records.loc[shown["row"].to_numpy()]
-    company_names = data.companies.set_index("id")["name"]
-    who = rows["companies"].map(lambda ids: ", ".join(company_names.get(i, i) for i in ids))
-    line = (
-        "<b>" + rows["city"].astype(str).map(escape) + "</b> · " + who.map(escape) + "<br>"
-        + rows["summary"].astype(str).str.slice(0, 120).map(escape) + "<br>"
-        + rows["date"].astype(str) + " · " + rows["status"].astype(str) + " · " + rows["record_type"].astype(str)
-    )
-    shown = shown.assign(line=line.to_numpy())
-    hover = shown.groupby(["place", "label"], sort=False)["line"].agg("<br><br>".join).rename("hover").reset_index()
-    points = points.merge(hover, on=["place", "label"])
-    places = data.records[["place", "lat", "lon", "city"]]  # four columns, not the whole frame
-    where = places[places["place"] >= 0].drop_duplicates("place").set_index("place")
-    points = points.join(where, on="place")
-    more = points["records"] - limit_per_point
-    points["hover"] = points["hover"].where(more <= 0, points["hover"] + "<br>… and " + more.astype(str) + " more")
+    out_columns = ["lat", "lon", "city", "label", "label_name", "records", "hover"]
+    everything = data.records
+    place = everything["place"].to_numpy()
+    located = selection(data, records) & (place >= 0) & (everything["record_type"] != "training").to_numpy()
+    found = links(data, located, colour_by)
+    if not len(found.rows):
+        return pd.DataFrame(columns=out_columns)
+    keys = len(found.dtype.categories)
+    point_ids, point_of_link, counts = np.unique(place[found.rows] * keys + found.codes, return_inverse=True, return_counts=True)
+    busiest = np.argsort(-counts, kind="stable")[:max_points]
+    # the first `limit_per_point` records of each kept point, in row order
+    order = np.argsort(point_of_link, kind="stable")
+    group_start = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order)) - group_start[point_of_link[order]]
+    kept = np.zeros(len(point_ids), dtype=bool)
+    kept[busiest] = True
+    shown = np.flatnonzero(kept[point_of_link] & (rank < limit_per_point))
+    text = ["city", "companies", "summary", "date", "status", "record_type"]
+    rows = everything.iloc[found.rows[shown], everything.columns.get_indexer(text)]
+    company_names = data.companies.set_index("id")["name"].to_dict()
+    lines = [
+        f"<b>{escape(str(city))}</b> · {escape(', '.join(company_names.get(i, i) for i in companies))}<br>"
+        f"{escape(str(summary)[:120])}<br>{date} · {status} · {kind}"
+        for city, companies, summary, date, status, kind in zip(
+            rows["city"], rows["companies"], rows["summary"], rows["date"], rows["status"], rows["record_type"])
+    ]
+    hover: dict[int, list[str]] = {}
+    for point, line in zip(point_of_link[shown], lines):
+        hover.setdefault(point, []).append(line)
+    first_row = found.rows[order[group_start[busiest]]]  # any record of a place has its lat, lon and city
+    where = everything[["lat", "lon", "city"]].iloc[first_row]
+    label_codes = point_ids[busiest] % keys
+    labels = found.dtype.categories.astype(str).to_numpy()[label_codes]
     names = data.companies.set_index("id")["name"] if colour_by == "company" else data.technologies.set_index("id")["label"]
-    points["label_name"] = points["label"].map(names).fillna(points["label"])
-    return points[columns].reset_index(drop=True)
+    more = counts[busiest] - limit_per_point
+    points = pd.DataFrame({
+        "lat": where["lat"].to_numpy(), "lon": where["lon"].to_numpy(), "city": where["city"].astype(str).to_numpy(),
+        "label": labels, "label_name": [names.get(label, label) for label in labels], "records": counts[busiest],
+        "hover": ["<br><br>".join(hover[p]) + (f"<br>… and {m} more" if m > 0 else "") for p, m in zip(busiest, more)],
+    })
+    return points[out_columns]
 
 
-def agreement_lanes(data: Dataset, records: pd.DataFrame, limit: int = 200) -> pd.DataFrame:
+def agreement_lanes(data: Dataset, records: Records, limit: int = 200) -> pd.DataFrame:
     """One row per (agreement, company): its interval from the start of its date to the end
     of its end_date, or to the end of its own date when no end is known. At most `limit`
     agreements, the most recent, so the figure stays light; `lanes.attrs["total"]` says how
     many there were."""
-    agreements = records[records["record_type"] == "agreement"]
-    columns = ["company", "label", "start", "end", "status", "date", "end_date"]
-    total = len(agreements)
-    agreements = agreements.sort_values("date_start", ascending=False, kind="stable").head(limit)
+    everything = data.records
+    chosen = selection(data, records) & (everything["record_type"] == "agreement").to_numpy()
+    rows = np.flatnonzero(chosen)
+    columns_out = ["company", "label", "start", "end", "status", "date", "end_date"]
+    recent = rows[most_recent(everything["date_start"].to_numpy()[rows], limit)]
+    agreements = everything.iloc[recent]
     if agreements.empty:
-        lanes = pd.DataFrame(columns=columns)
+        lanes = pd.DataFrame(columns=columns_out)
     else:
         ends = pd.to_datetime(
             [pd.Period(e, {4: "Y", 7: "M"}.get(len(e), "D")).end_time if isinstance(e, str) else d
@@ -205,13 +271,25 @@ def agreement_lanes(data: Dataset, records: pd.DataFrame, limit: int = 200) -> p
         )
         frame = agreements.assign(
             start=agreements["date_start"], end=ends,
-            label=agreements["country"].astype(str) + ": " + agreements["summary"].str.slice(0, 80),
+            label=agreements["country"].astype(str) + ": " + agreements["summary"].astype(str).str.slice(0, 80),
         )
         long = linked(data, agreements, "company")[["row", "company"]].join(frame, on="row")
         long["company"] = long["company"].astype(str)
-        lanes = long[columns].sort_values(["company", "start"]).reset_index(drop=True)
-    lanes.attrs["total"] = total
+        lanes = long[columns_out].sort_values(["company", "start"]).reset_index(drop=True)
+    lanes.attrs["total"] = len(rows)
     return lanes
+
+
+def most_recent(starts: np.ndarray, limit: int) -> np.ndarray:
+    """Positions of the `limit` latest values, latest first, ties in position order, without
+    sorting them all (a selection can hold hundreds of thousands of agreements)."""
+    if len(starts) > limit:
+        cutoff = np.partition(starts, len(starts) - limit)[len(starts) - limit]
+        candidates = np.flatnonzero(starts >= cutoff)
+    else:
+        candidates = np.arange(len(starts))
+    ordered = candidates[np.argsort(-starts[candidates].astype(np.int64), kind="stable")]
+    return ordered[:limit]
 
 
 def coverage(data: Dataset, by: str = "year") -> pd.DataFrame:

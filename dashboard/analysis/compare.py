@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from ..data import Dataset
-from .aggregate import linked
+from .aggregate import DIMENSIONS, Records, links, selection
 from .filters import date_mask
 
 
@@ -40,40 +41,64 @@ def in_window(records: pd.DataFrame, window: Window) -> pd.DataFrame:
 
 def straddling(records: pd.DataFrame, before: Window, after: Window) -> pd.DataFrame:
     """Records overlapping the windows but wholly inside neither: reported, not silently dropped."""
+    return records[_straddling(records, before, after)]
+
+
+def _straddling(records: pd.DataFrame, before: Window, after: Window) -> np.ndarray:
     overlap = date_mask(records, before.start, after.end, "overlaps")
     inside = date_mask(records, before.start, before.end) | date_mask(records, after.start, after.end)
-    return records[overlap & ~inside]
+    return overlap & ~inside
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """The records split once into the two windows; every table below reads from this."""
+    """The records split once into the two windows, as masks over data.records; every
+    table below reads from this."""
 
+    data: Dataset
     before: Window
     after: Window
-    before_records: pd.DataFrame
-    after_records: pd.DataFrame
-    left_out: pd.DataFrame
+    in_before: np.ndarray
+    in_after: np.ndarray
+    left_out: np.ndarray
 
     @classmethod
-    def of(cls, records: pd.DataFrame, before: Window, after: Window) -> "Comparison":
-        return cls(before, after, in_window(records, before), in_window(records, after), straddling(records, before, after))
+    def of(cls, data: Dataset, records: Records, before: Window, after: Window) -> "Comparison":
+        chosen, everything = selection(data, records), data.records
+        return cls(
+            data, before, after,
+            chosen & date_mask(everything, before.start, before.end), chosen & date_mask(everything, after.start, after.end),
+            chosen & _straddling(everything, before, after),
+        )
+
+    def windows(self) -> tuple[tuple[Window, np.ndarray], tuple[Window, np.ndarray]]:
+        return (self.before, self.in_before), (self.after, self.in_after)
+
+    def left_out_records(self) -> pd.DataFrame:
+        return self.data.records[self.left_out]
+
+
+def _counts(data: Dataset, chosen: np.ndarray, dimension: str) -> tuple[np.ndarray, pd.Index]:
+    """Records per category of a linked dimension or of a categorical record column."""
+    if dimension in DIMENSIONS:
+        found = links(data, chosen, dimension)
+        return found.counts(), found.dtype.categories
+    values = data.records[dimension].array
+    codes = values.codes[chosen]
+    return np.bincount(codes[codes >= 0], minlength=len(values.categories)), values.categories
 
 
 def compare_by(data: Dataset, comparison: Comparison, dimension: str) -> pd.DataFrame:
     """Per value of `dimension`: counts and rates per year in each window, and the change in rate.
 
-    Both windows are counted in one groupby; with overlapping windows a record in the
-    overlap counts in both."""
+    With overlapping windows a record in the overlap counts in both."""
     before, after = comparison.before, comparison.after
-    long = pd.concat([
-        linked(data, subset, dimension)[[dimension]].assign(window=code)
-        for code, subset in ((0, comparison.before_records), (1, comparison.after_records))
-    ])
-    counts = long.groupby([dimension, "window"], observed=True).size().unstack(fill_value=0)
-    table = counts.reindex(columns=[0, 1], fill_value=0).set_axis([before.label, after.label], axis=1).astype(int)
-    table.index = table.index.astype(str)
-    table.index.name = dimension
+    (counts_before, categories), (counts_after, _) = (_counts(data, mask, dimension) for _, mask in comparison.windows())
+    present = np.flatnonzero(counts_before + counts_after)
+    table = pd.DataFrame(
+        {before.label: counts_before[present], after.label: counts_after[present]},
+        index=pd.Index(categories[present].astype(str), name=dimension),
+    ).astype(int)
     for window in (before, after):
         table[f"{window.label} per year"] = (table[window.label] / window.years).round(2)
     table["change per year"] = (table[f"{after.label} per year"] - table[f"{before.label} per year"]).round(2)
@@ -81,10 +106,11 @@ def compare_by(data: Dataset, comparison: Comparison, dimension: str) -> pd.Data
 
 
 def anti_epidemic_share(comparison: Comparison) -> pd.DataFrame:
+    anti = comparison.data.records["anti_epidemic"].to_numpy()
     rows = []
-    for window, subset in ((comparison.before, comparison.before_records), (comparison.after, comparison.after_records)):
-        share = float(subset["anti_epidemic"].mean()) if len(subset) else 0.0
-        rows.append({"window": str(window), "records": len(subset), "anti_epidemic": int(subset["anti_epidemic"].sum()), "share": round(share, 3)})
+    for window, mask in comparison.windows():
+        count, flagged = int(mask.sum()), int((mask & anti).sum())
+        rows.append({"window": str(window), "records": count, "anti_epidemic": flagged, "share": round(flagged / count, 3) if count else 0.0})
     return pd.DataFrame(rows)
 
 
@@ -97,10 +123,10 @@ def summary_sentences(comparison: Comparison, tables: dict[str, pd.DataFrame], n
     tables: compare_by output for each of SUMMARY_DIMENSIONS (the page has them already).
     """
     before, after = comparison.before, comparison.after
-    b, a = comparison.before_records, comparison.after_records
+    b, a = int(comparison.in_before.sum()), int(comparison.in_after.sum())
     sentences = [
-        f"{before.label}: {len(b)} records ({len(b) / before.years:.1f} a year); "
-        f"{after.label}: {len(a)} records ({len(a) / after.years:.1f} a year)."
+        f"{before.label}: {b} records ({b / before.years:.1f} a year); "
+        f"{after.label}: {a} records ({a / after.years:.1f} a year)."
     ]
     for dimension in SUMMARY_DIMENSIONS:
         table = tables[dimension]
@@ -116,8 +142,8 @@ def summary_sentences(comparison: Comparison, tables: dict[str, pd.DataFrame], n
         f"Items marketed or donated against Covid-19: {share.at[0, 'share']:.0%} of records {before.label.lower()}, "
         f"{share.at[1, 'share']:.0%} {after.label.lower()}."
     )
-    if len(comparison.left_out):
+    if left_out := int(comparison.left_out.sum()):
         sentences.append(
-            f"{len(comparison.left_out)} record(s) dated too coarsely to place on one side (for example a year that spans the split) are left out of both windows."
+            f"{left_out} record(s) dated too coarsely to place on one side (for example a year that spans the split) are left out of both windows."
         )
     return sentences

@@ -60,10 +60,11 @@ class Filters:
         return replace(self, **changes)
 
     # --- applying --------------------------------------------------------------------
-    def mask(self, data: Dataset) -> pd.Series:
-        """Boolean Series aligned on data.records. Does not mutate its input."""
+    def mask(self, data: Dataset) -> np.ndarray:
+        """Boolean array over data.records. Pages keep this rather than a filtered copy: at a
+        million records, copying the selected rows costs more than every count on a page."""
         records = data.records
-        keep = pd.Series(True, index=records.index)
+        keep = date_mask(records, self.date_from, self.date_to, self.date_rule)
         keep &= _linked(records, data.record_companies, "company", self.companies)
         keep &= _linked(records, data.record_countries, "country", self.countries)
         keep &= _linked(records, data.record_countries, "region", self.regions)
@@ -75,15 +76,15 @@ class Filters:
             ("confidence", self.confidence),
         ):
             if chosen:
-                keep &= records[column].isin(chosen)
+                keep &= is_in(records[column], chosen)
         if self.anti_epidemic_only:
-            keep &= records["anti_epidemic"]
+            keep &= records["anti_epidemic"].to_numpy()
         if self.disputed_only:
-            keep &= records["disputed"]
-        keep &= date_mask(records, self.date_from, self.date_to, self.date_rule)
+            keep &= records["disputed"].to_numpy()
         return keep
 
     def apply(self, data: Dataset) -> pd.DataFrame:
+        """The selected rows as a frame (index kept): for exports and small selections."""
         return data.records[self.mask(data)]
 
     # --- describing ------------------------------------------------------------------
@@ -130,25 +131,38 @@ class Filters:
         return text[:120].rstrip("-") or "records"
 
 
-def _linked(records: pd.DataFrame, link: pd.DataFrame, column: str, chosen: tuple) -> pd.Series:
+def _linked(records: pd.DataFrame, link: pd.DataFrame, column: str, chosen: tuple) -> np.ndarray | bool:
     """Records with at least one link whose value is chosen, found by row position."""
     if not chosen:
-        return pd.Series(True, index=records.index)
+        return True
     hit = np.zeros(len(records), dtype=bool)
-    hit[link.loc[link[column].isin(chosen), "row"].to_numpy()] = True
-    return pd.Series(hit, index=records.index)
+    hit[link["row"].to_numpy()[is_in(link[column], chosen)]] = True
+    return hit
 
 
-def date_mask(records: pd.DataFrame, date_from, date_to, rule: str = "within") -> pd.Series:
+def is_in(values: pd.Series, chosen) -> np.ndarray:
+    """values.isin(chosen) as a numpy array; for a categorical, a lookup on its codes."""
+    if not isinstance(values.dtype, pd.CategoricalDtype):
+        return values.isin(chosen).to_numpy()
+    lookup = np.zeros(len(values.cat.categories) + 1, dtype=bool)  # the extra slot is code -1 (missing)
+    lookup[values.cat.categories.get_indexer(list(chosen))] = True
+    lookup[-1] = False
+    return lookup[values.cat.codes.to_numpy()]
+
+
+def date_mask(records: pd.DataFrame, date_from, date_to, rule: str = "within") -> np.ndarray:
     """Keep records whose date interval lies inside [date_from, date_to] (months, inclusive).
 
-    "within": the whole interval must be inside; "overlaps": any part of it.
+    "within": the whole interval must be inside; "overlaps": any part of it. Compared as
+    numpy datetimes: pandas' own comparison costs ten times as much at a million rows.
     """
-    keep = pd.Series(True, index=records.index)
+    keep = np.ones(len(records), dtype=bool)
+    starts, ends = records["date_start"].to_numpy(), records["date_end"].to_numpy()
+    unit = starts.dtype  # the bound in the column's own unit: no conversion of a million values
     if date_from is not None:
-        start = pd.Period(date_from, "M").start_time
-        keep &= (records["date_start"] if rule == "within" else records["date_end"]) >= start
+        start = np.datetime64(pd.Period(date_from, "M").start_time).astype(unit)
+        keep &= (starts if rule == "within" else ends) >= start
     if date_to is not None:
-        end = pd.Period(date_to, "M").end_time
-        keep &= (records["date_end"] if rule == "within" else records["date_start"]) <= end
+        end = np.datetime64(pd.Period(date_to, "M").end_time).astype(unit)
+        keep &= (ends if rule == "within" else starts) <= end
     return keep

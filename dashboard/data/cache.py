@@ -21,13 +21,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .load import Dataset, compact_text
+from .load import LINK_TABLES, Dataset, compact_text, id_dtype, with_record_ids
 
 CACHE_VARIABLE = "SAFE_CITY_ATLAS_CACHE"  # a folder, or "off"
 # small tables whose list columns are read back as plain Python lists (records keep Arrow lists)
 LIST_COLUMNS = {"events": ["companies", "countries"],
                 "companies": ["aliases"]}
-FORMAT = "1"
+FORMAT = "3"  # link tables without record_id; first_in_region
 
 
 def _arrow_lists(arrow_type):
@@ -80,6 +80,9 @@ def read_folder(folder: Path) -> Dataset | None:
                 frame[column] = [list(values) for values in frame[column]]
             tables[field.name] = frame
         tables["records"] = compact_text(tables["records"])  # Parquet forgets an all-empty categorical
+        ids = id_dtype(tables["records"])
+        for name in LINK_TABLES:
+            tables[name] = with_record_ids(tables[name], ids)
         pa.default_memory_pool().release_unused()
         return Dataset(**tables, unchecked_coordinates=meta["unchecked_coordinates"])
     except Exception:  # noqa: BLE001 - a damaged cache is ignored and rebuilt, never trusted
@@ -99,7 +102,10 @@ def write_folder(target: Path, data: Dataset) -> None:
         staging = Path(tempfile.mkdtemp(dir=target.parent, prefix=".writing-"))
         for field in dataclasses.fields(Dataset):
             if field.name != "unchecked_coordinates":
-                getattr(data, field.name).to_parquet(staging / f"{field.name}.parquet", index=False)
+                table = getattr(data, field.name)
+                if field.name in LINK_TABLES:  # rebuilt from `row` on reading, shared by all three
+                    table = table.drop(columns="record_id")
+                table.to_parquet(staging / f"{field.name}.parquet", index=False)
         (staging / "meta.json").write_text(json.dumps({"unchecked_coordinates": data.unchecked_coordinates}))
         if target.exists():
             shutil.rmtree(staging)

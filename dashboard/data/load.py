@@ -133,20 +133,37 @@ def _records_frame(parsed: Parsed) -> pd.DataFrame:
     return frame
 
 
-def _link(records: pd.DataFrame, column: str, name: str) -> pd.DataFrame:
+LINK_TABLES = ("record_companies", "record_countries", "record_technologies")
+
+
+def _link(records: pd.DataFrame, column: str, name: str, ids: pd.CategoricalDtype | None = None) -> pd.DataFrame:
     """(row, record_id, name): `row` is the record's position in `records`, so a selection of
     records can pick its links by array lookup instead of matching ids. A value listed twice
     on one record is linked once."""
     values = records[column].explode().dropna()
     link = pd.DataFrame({"row": values.index.to_numpy(dtype="int64"), name: values.to_numpy()})
     link = link.drop_duplicates(["row", name], ignore_index=True)
-    # record_id as a categorical sharing the records' ids: no copy of the id strings per link
-    link.insert(1, "record_id", pd.Categorical.from_codes(link["row"], dtype=id_dtype(records)))
+    return with_record_ids(link, ids or id_dtype(records))
+
+
+def with_record_ids(link: pd.DataFrame, ids: pd.CategoricalDtype) -> pd.DataFrame:
+    """Add record_id as a categorical whose categories are the records' ids, built from `row`.
+
+    Every link table gets the same dtype object, so the million id strings exist once; the
+    Parquet cache stores links without this column (each file would otherwise read back
+    with its own copy of every id, 300 MB at a million records) and rebuilds it here."""
+    link.insert(1, "record_id", pd.Categorical.from_codes(link["row"].to_numpy(), dtype=ids))
     return link
 
 
+def mark_first_in_region(record_countries: pd.DataFrame) -> None:
+    """A training's participants can share a region: counts per region read only each
+    record's first link to it, so the record counts once there."""
+    record_countries["first_in_region"] = ~record_countries.duplicated(["row", "region"]).to_numpy()
+
+
 def id_dtype(records: pd.DataFrame) -> pd.CategoricalDtype:
-    return pd.CategoricalDtype(pd.Index(records["id"].astype(str).to_numpy()))
+    return pd.CategoricalDtype(pd.Index(records["id"].astype(str)))
 
 
 TEXT_COLUMNS = ["title", "organiser", "city", "date", "end_date", "dispute_note", "summary"]
@@ -186,12 +203,14 @@ def build_dataset(parsed: Parsed) -> Dataset:
     records["region"] = pd.Categorical(records["country"].map(region_of).astype("object"), categories=sorted(region_of.unique()))
     records = compact_text(records)
 
-    record_companies = _link(records, "companies", "company")
+    ids = id_dtype(records)
+    record_companies = _link(records, "companies", "company", ids)
     record_companies["company"] = pd.Categorical(record_companies["company"], categories=companies["id"].tolist())
-    record_countries = _link(records, "countries", "country")
+    record_countries = _link(records, "countries", "country", ids)
     record_countries["region"] = pd.Categorical(record_countries["country"].map(region_of), categories=sorted(region_of.unique()))
     record_countries["country"] = pd.Categorical(record_countries["country"], categories=country_codes)
-    record_technologies = _link(records, "technology", "technology")
+    mark_first_in_region(record_countries)
+    record_technologies = _link(records, "technology", "technology", ids)
     record_technologies["technology"] = pd.Categorical(record_technologies["technology"], categories=technologies["id"].tolist())
 
     citations = pd.DataFrame(

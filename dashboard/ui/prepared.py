@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from ..analysis.aggregate import coverage
@@ -26,6 +27,8 @@ class Prepared:
     vocabulary: dict[str, set[str]]  # URL parameter -> values it accepts
     coverage: dict[str, pd.DataFrame]  # "year", "region", "source kind" -> records per value and type
     first_source: pd.Series  # record id -> id of its first source (categorical: one code per record)
+    record_order: np.ndarray  # positions of data.records by date, then id: the records table's order
+    company_options: list[str]  # companies named by at least one record, by name
 
 
 def month_options(data: Dataset) -> list[str]:
@@ -67,7 +70,10 @@ def prepare(data: Dataset) -> Prepared:
         "technology": colour_map(ranked_keys(data.record_technologies, "technology")),
     }
     tables = {"year": coverage(data, "year"), "region": coverage(data, "region"), "source kind": source_kinds(data)}
-    return Prepared(data, label_names(data), months, colours, url_vocabulary(data, months), tables, first_sources(data))
+    names = label_names(data)
+    order = data.records[["date_start", "id"]].reset_index(drop=True).sort_values(["date_start", "id"], kind="stable").index.to_numpy()
+    used = sorted(map(str, data.record_companies["company"].cat.remove_unused_categories().cat.categories), key=lambda c: names.get(c, c).lower())
+    return Prepared(data, names, months, colours, url_vocabulary(data, months), tables, first_sources(data), order, used)
 
 
 def first_sources(data: Dataset) -> pd.Series:

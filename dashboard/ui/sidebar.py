@@ -35,14 +35,13 @@ def filters_sidebar(prepared: Prepared) -> Filters:
     companies = data.companies.set_index("id")["name"].to_dict()
     countries = data.countries.set_index("iso3")["name"].to_dict()
     technologies = data.technologies[data.technologies["category"] == "exported"].set_index("id")["label"].to_dict()
-    used_companies = sorted(map(str, data.record_companies["company"].unique()), key=lambda c: companies.get(c, c).lower())
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     ignored = ignored_parameters(params, prepared.vocabulary, FREE_TEXT)
     with st.sidebar:
         st.header("Filters")
         if ignored:
             st.caption(notice(ignored))
-        company = _multi("Company", "company", used_companies, companies)
+        company = _multi("Company", "company", prepared.company_options, companies)
         country = _multi("Country", "country", sorted(countries, key=countries.get), countries)
         region = _multi("Region (UN sub-region)", "region", sorted(data.countries["region"].unique()))
         technology = _multi("Technology", "technology", list(technologies), technologies)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -26,8 +28,13 @@ def md_escape(text: str) -> str:
 class View:
     prepared: Prepared
     filters: Filters
-    records: pd.DataFrame
+    chosen: np.ndarray  # boolean mask over data.records: what the counts and figures take
     totals: Totals
+
+    @cached_property
+    def records(self) -> pd.DataFrame:
+        """The selected rows as a frame, copied only by pages that need whole rows."""
+        return self.data.records[self.chosen]
 
     @property
     def data(self) -> Dataset:
@@ -42,8 +49,8 @@ class View:
 
 
 def build_view(prepared: Prepared, filters: Filters) -> View:
-    records = filters.apply(prepared.data)
-    view = View(prepared, filters, records, totals(prepared.data, records))
+    chosen = filters.mask(prepared.data)
+    view = View(prepared, filters, chosen, totals(prepared.data, chosen))
     st.session_state[_KEY] = view
     return view
 

@@ -22,7 +22,7 @@ company = choose(view, "Company", used, "profile_company", "Choose a company")
 
 name = view.names.get(company, company)
 row = view.data.companies.set_index("id").loc[company]
-records = profiles.of_company(view.data, view.records, company)
+records = profiles.of_company(view.data, view.chosen, company)
 numbers = profiles.summary(records)
 st.subheader(name)
 facts = {"Sector": row.get("sector"), "Headquarters": row.get("headquarters"), "Ownership": row.get("ownership"),
@@ -49,7 +49,8 @@ st.plotly_chart(figure, config=PLOTLY_CONFIG, width="stretch")
 st.caption(md_escape(describe_series(series, "record-technology pairs")))
 
 before, after = default_windows()
-mix = compare_by(view.data, Comparison.of(profiles.of_company(view.data, view.filters.with_(date_from=None, date_to=None).apply(view.data), company), before, after), "technology")
+undated = view.filters.with_(date_from=None, date_to=None).mask(view.data)
+mix = compare_by(view.data, Comparison.of(view.data, profiles.of_company(view.data, undated, company), before, after), "technology")
 st.subheader("Technology mix before and after Covid-19")
 if mix.empty:
     st.caption("No record in 2018-2021.")

@@ -20,8 +20,8 @@ after = Window("After", *(pd.Period(m, "M") for m in sorted(after_range)))
 if before.end >= after.start:
     st.warning("The windows overlap: records in the overlap count in both.")
 
-records = view.filters.with_(date_from=None, date_to=None).apply(view.data)
-comparison = Comparison.of(records, before, after)
+undated = view.filters.with_(date_from=None, date_to=None).mask(view.data)
+comparison = Comparison.of(view.data, undated, before, after)
 tables = {dimension: compare_by(view.data, comparison, dimension) for dimension in (*SUMMARY_DIMENSIONS, "mode", "country")}
 summary, caution = st.columns([3, 2])
 with summary:

@@ -16,7 +16,7 @@ codes = countries["iso3"].tolist()
 iso3 = choose(view, "Country", codes, "profile", "Choose a country")
 
 name = view.names.get(iso3, iso3)
-records = profiles.of_country(view.data, view.records, iso3)
+records = profiles.of_country(view.data, view.chosen, iso3)
 numbers = profiles.summary(records)
 st.subheader(name)
 headline(numbers)

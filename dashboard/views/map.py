@@ -11,8 +11,8 @@ from dashboard.ui.view import md_escape, page_header
 
 view = page_header("Where the technology went")
 colour_by = st.radio("Colour markers by", ["company", "technology"], horizontal=True, key="colour_by", bind="query-params")
-counts = count_by_country(view.data, view.records)
-markers = city_markers(view.data, view.records, colour_by)
+counts = count_by_country(view.data, view.chosen)
+markers = city_markers(view.data, view.chosen, colour_by)
 figure = record_map(counts, markers, view.colours(colour_by), colour_by, view.filters.describe(view.names))
 event = st.plotly_chart(figure, config=PLOTLY_CONFIG, on_select="rerun", selection_mode="points", key="world_map", width="stretch")
 if counts.empty:
@@ -36,4 +36,4 @@ country = st.selectbox(
 )
 if country:
     st.page_link("views/country.py", label=f"Open the profile of {names.get(country, country)}", query_params={"profile": names.get(country, country)})
-    record_cards(view, of_country(view.data, view.records, country))
+    record_cards(view, of_country(view.data, view.chosen, country))

@@ -12,24 +12,26 @@ PAGE_ROWS = 100  # rows sent to the browser at a time, however many match
 EAGER_ROWS = 2_000  # up to this many, the CSV is built with the page (tests read its bytes); above, on click
 
 view = page_header("Records")
-records = view.records
-payload = to_csv_bytes(view.data, records) if len(records) <= EAGER_ROWS else (lambda: to_csv_bytes(view.data, records))
+count = view.totals.records
+payload = to_csv_bytes(view.data, view.records) if count <= EAGER_ROWS else (lambda: to_csv_bytes(view.data, view.records))
 st.download_button(
-    f"Download these {len(records):,} records as CSV", payload, file_name=f"safe-city-atlas_{view.filters.slug()}.csv",
+    f"Download these {count:,} records as CSV", payload, file_name=f"safe-city-atlas_{view.filters.slug()}.csv",
     mime="text/csv", on_click="ignore", type="primary",
 )
 left, right = st.columns(2)
 description, url = view.filters.describe(view.names), view_url()  # read now: the deferred builders run outside the script
-left.download_button("Data Package (zip: CSV + datapackage.json)", lambda: datapackage.build(view.data, records, description, url),
+left.download_button("Data Package (zip: CSV + datapackage.json)", lambda: datapackage.build(view.data, view.records, description, url),
                      file_name=f"safe-city-atlas_{view.filters.slug()}.zip", mime="application/zip", on_click="ignore")
-right.download_button("GeoJSON (points and country counts)", lambda: geojson.build(view.data, records),
+right.download_button("GeoJSON (points and country counts)", lambda: geojson.build(view.data, view.records),
                       file_name=f"safe-city-atlas_{view.filters.slug()}.geojson", mime="application/geo+json", on_click="ignore")
 st.caption("Each file holds exactly the filtered rows, every column and every source. `python -m dashboard export --format csv|datapackage|geojson` "
            "writes the same for the same filters. Charts download as PNG from their toolbar, offline.")
 
-pages = max(1, math.ceil(len(records) / PAGE_ROWS))
+pages = max(1, math.ceil(count / PAGE_ROWS))
 page = st.number_input(f"Page (of {pages:,}, {PAGE_ROWS} rows each)", min_value=1, max_value=pages, value=1, key="page", bind="query-params") if pages > 1 else 1
-shown = records.sort_values(["date_start", "id"], kind="stable").iloc[(page - 1) * PAGE_ROWS: page * PAGE_ROWS]
+order = view.prepared.record_order  # by date, then id; computed once, so a page needs no sort
+ordered = order[view.chosen[order]]
+shown = view.data.records.iloc[ordered[(page - 1) * PAGE_ROWS: page * PAGE_ROWS]]
 
 first = view.prepared.first_source.reindex(shown["id"].astype(str)).astype(object).to_numpy()
 sources = view.data.sources.set_index("id")

@@ -13,7 +13,7 @@ left, right = st.columns(2)
 freq = left.radio("Period", ["Q", "M"], format_func={"Q": "Quarter", "M": "Month"}.get, horizontal=True, key="freq", bind="query-params")
 stack = right.radio("Stack by", ["company", "technology"], horizontal=True, key="stack", bind="query-params")
 
-series = time_series(view.data, view.records, freq, stack)
+series = time_series(view.data, view.chosen, freq, stack)
 window = (view.filters.date_from.start_time, view.filters.date_to.end_time.normalize())
 events = view.data.events
 events = events[(events["date_end"] >= window[0]) & (events["date_start"] <= window[1])]
@@ -22,7 +22,7 @@ st.plotly_chart(figure, config=PLOTLY_CONFIG, width="stretch")
 st.caption(md_escape(describe_series(series) + f" {len(events)} events are marked on the top row."))
 
 st.subheader("Agreements by company")
-lanes = agreement_lanes(view.data, view.records)
+lanes = agreement_lanes(view.data, view.chosen)
 if lanes.empty:
     st.info("No agreement matches these filters.")
 else:
