@@ -43,15 +43,12 @@ def synthetic_dataset(size: int, seed: int = 0, base: Dataset | None = None) -> 
     records = compact_text(records)
 
     ids = id_dtype(records)
-    record_companies = _link(records, "companies", "company", ids)
-    record_companies["company"] = pd.Categorical(record_companies["company"], categories=base.companies["id"].tolist())
-    record_countries = _link(records, "countries", "country", ids)
+    record_companies = _link(records, "companies", "company", ids, base.companies["id"].tolist())
+    record_countries = _link(records, "countries", "country", ids, records["country"].cat.categories.tolist())
     region_of = base.countries.set_index("iso3")["region"]
-    record_countries["region"] = pd.Categorical(record_countries["country"].map(region_of), categories=sorted(region_of.unique()))
-    record_countries["country"] = pd.Categorical(record_countries["country"], categories=records["country"].cat.categories)
+    record_countries["region"] = pd.Categorical(record_countries["country"].astype(object).map(region_of), categories=sorted(region_of.unique()))
     mark_first_in_region(record_countries)
-    record_technologies = _link(records, "technology", "technology", ids)
-    record_technologies["technology"] = pd.Categorical(record_technologies["technology"], categories=base.technologies["id"].tolist())
+    record_technologies = _link(records, "technology", "technology", ids, base.technologies["id"].tolist())
 
     cites = base.citations[base.citations["owner_id"].isin(base.records["id"])]
     first = cites.sort_values("position").drop_duplicates("owner_id").set_index("owner_id")

@@ -116,3 +116,11 @@ def test_most_recent_matches_a_stable_sort():
 def test_a_mask_of_the_wrong_length_is_refused(small):
     with pytest.raises(ValueError):
         selection(small, np.ones(len(small.records) + 1, dtype=bool))
+
+
+def test_counts_hold_when_a_link_table_is_not_in_value_order(shipped):
+    import dataclasses
+
+    shuffled = dataclasses.replace(shipped, record_companies=shipped.record_companies.sample(frac=1, random_state=0))
+    mask = Filters(record_types=("deployment",)).mask(shipped)
+    assert count_by(shuffled, mask, "company").equals(count_by(shipped, mask, "company"))

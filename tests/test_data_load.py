@@ -71,3 +71,11 @@ def test_broken_data_raises_instead_of_half_loading(data_copy):
     with pytest.raises(DataError) as caught:
         load_dataset(directory)
     assert any(p.record == "dep-ken-nairobi" and p.field == "country" for p in caught.value.problems)
+
+
+def test_link_tables_run_in_value_order(shipped):
+    """Counting per value relies on each value's links being one run (then by record row)."""
+    for link, column in ((shipped.record_companies, "company"), (shipped.record_countries, "country"),
+                         (shipped.record_technologies, "technology")):
+        keys = pd.DataFrame({"code": link[column].cat.codes, "row": link["row"]})
+        assert keys.equals(keys.sort_values(["code", "row"]))

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..data import Dataset
+from .filters import is_in
 
 NONE = "(none)"  # stack key for records with no value in the stacking dimension
 DIMENSIONS = {
@@ -84,16 +85,46 @@ def links(data: Dataset, chosen: np.ndarray, dimension: str) -> Links:
     keep = chosen[rows]
     if dimension == "region":
         keep &= link["first_in_region"].to_numpy()
-    codes = link[dimension].array.codes[keep]
-    present = codes >= 0
-    return Links(rows[keep][present], codes[present].astype(np.int64), link[dimension].dtype)
+    rows, codes = rows[keep], link[dimension].array.codes[keep]
+    if len(codes) and codes.min() < 0:  # a missing value links nothing
+        rows, codes = rows[codes >= 0], codes[codes >= 0]
+    return Links(rows, codes, link[dimension].dtype)
+
+
+def per_value(data: Dataset, chosen: np.ndarray, dimension: str) -> tuple[np.ndarray, pd.CategoricalDtype]:
+    """How many chosen records link to each value of a dimension, in category order.
+
+    Link tables are ordered by value (the data layer builds them so): each value's links
+    are one run, found by a binary search, and counted with one gather of the mask.
+    Regions are not in runs (their links are ordered by country) and are counted by
+    bincount, as is any link table not in value order."""
+    link = getattr(data, DIMENSIONS[dimension])
+    codes = link[dimension].array.codes
+    if dimension == "region" or (len(codes) > 1 and (codes[1:] < codes[:-1]).any()):
+        found = links(data, chosen, dimension)
+        return found.counts(), found.dtype
+    bounds = np.searchsorted(codes, np.arange(-1, len(link[dimension].cat.categories) + 1))
+    hit = chosen[link["row"].to_numpy()]
+    counts = np.array([np.count_nonzero(hit[a:b]) for a, b in zip(bounds[1:-1], bounds[2:])], dtype=np.int64)
+    return counts, link[dimension].dtype
 
 
 def distinct(data: Dataset, chosen: np.ndarray, dimension: str) -> int:
-    """How many values of a linked dimension the chosen records have (no rows kept: cheaper)."""
-    link = getattr(data, DIMENSIONS[dimension])
-    codes = link[dimension].array.codes[chosen[link["row"].to_numpy()]]
-    return int(np.count_nonzero(np.bincount(codes[codes >= 0], minlength=1)))
+    """How many values of a linked dimension the chosen records have."""
+    return int(np.count_nonzero(per_value(data, chosen, dimension)[0]))
+
+
+def group(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """np.unique(keys, return_inverse=True, return_counts=True) for non-negative integers,
+    by counting instead of sorting when the keys are dense enough (places x companies are)."""
+    span = int(keys.max()) + 1 if len(keys) else 0
+    if span > 4 * len(keys) + 1_000_000:
+        return np.unique(keys, return_inverse=True, return_counts=True)
+    per_key = np.bincount(keys, minlength=span)
+    ids = np.flatnonzero(per_key)
+    dense = np.zeros(span, dtype=np.int64)
+    dense[ids] = np.arange(len(ids))
+    return ids, dense[keys], per_key[ids]
 
 
 def linked(data: Dataset, records: Records, dimension: str) -> pd.DataFrame:
@@ -119,10 +150,9 @@ def count_by(data: Dataset, records: Records, dimension: str) -> pd.DataFrame:
     number of records; the pages say so.
     """
     if dimension in DIMENSIONS:
-        found = links(data, selection(data, records), dimension)
-        counts = found.counts()
+        counts, dtype = per_value(data, selection(data, records), dimension)
         present = np.flatnonzero(counts)
-        table = pd.DataFrame({dimension: pd.Categorical.from_codes(present, dtype=found.dtype), "records": counts[present]})
+        table = pd.DataFrame({dimension: pd.Categorical.from_codes(present, dtype=dtype), "records": counts[present]})
     else:
         table = columns(data, records, [dimension]).groupby(dimension, observed=True).size().rename("records").reset_index()
     return table.sort_values("records", ascending=False, kind="stable").reset_index(drop=True)
@@ -210,15 +240,16 @@ def city_markers(data: Dataset, records: Records, colour_by: str = "company", li
     out_columns = ["lat", "lon", "city", "label", "label_name", "records", "hover"]
     everything = data.records
     place = everything["place"].to_numpy()
-    located = selection(data, records) & (place >= 0) & (everything["record_type"] != "training").to_numpy()
+    located = selection(data, records) & (place >= 0) & ~is_in(everything["record_type"], ["training"])
     found = links(data, located, colour_by)
     if not len(found.rows):
         return pd.DataFrame(columns=out_columns)
     keys = len(found.dtype.categories)
-    point_ids, point_of_link, counts = np.unique(place[found.rows] * keys + found.codes, return_inverse=True, return_counts=True)
+    point_ids, point_of_link, counts = group(place[found.rows] * keys + found.codes)
     busiest = np.argsort(-counts, kind="stable")[:max_points]
-    # the first `limit_per_point` records of each kept point, in row order
-    order = np.argsort(point_of_link, kind="stable")
+    # the first `limit_per_point` records of each kept point, in row order (a stable sort of
+    # 16-bit ids is a radix sort: linear in the number of links)
+    order = np.argsort(point_of_link.astype(np.uint16) if len(point_ids) <= 1 << 16 else point_of_link, kind="stable")
     group_start = np.concatenate([[0], np.cumsum(counts)[:-1]])
     rank = np.empty(len(order), dtype=np.int64)
     rank[order] = np.arange(len(order)) - group_start[point_of_link[order]]
@@ -257,7 +288,7 @@ def agreement_lanes(data: Dataset, records: Records, limit: int = 200) -> pd.Dat
     agreements, the most recent, so the figure stays light; `lanes.attrs["total"]` says how
     many there were."""
     everything = data.records
-    chosen = selection(data, records) & (everything["record_type"] == "agreement").to_numpy()
+    chosen = selection(data, records) & is_in(everything["record_type"], ["agreement"])
     rows = np.flatnonzero(chosen)
     columns_out = ["company", "label", "start", "end", "status", "date", "end_date"]
     recent = rows[most_recent(everything["date_start"].to_numpy()[rows], limit)]

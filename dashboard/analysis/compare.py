@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..data import Dataset
-from .aggregate import DIMENSIONS, Records, links, selection
+from .aggregate import DIMENSIONS, Records, per_value, selection
 from .filters import date_mask
 
 
@@ -81,8 +81,8 @@ class Comparison:
 def _counts(data: Dataset, chosen: np.ndarray, dimension: str) -> tuple[np.ndarray, pd.Index]:
     """Records per category of a linked dimension or of a categorical record column."""
     if dimension in DIMENSIONS:
-        found = links(data, chosen, dimension)
-        return found.counts(), found.dtype.categories
+        counts, dtype = per_value(data, chosen, dimension)
+        return counts, dtype.categories
     values = data.records[dimension].array
     codes = values.codes[chosen]
     return np.bincount(codes[codes >= 0], minlength=len(values.categories)), values.categories

@@ -147,7 +147,7 @@ def is_in(values: pd.Series, chosen) -> np.ndarray:
     lookup = np.zeros(len(values.cat.categories) + 1, dtype=bool)  # the extra slot is code -1 (missing)
     lookup[values.cat.categories.get_indexer(list(chosen))] = True
     lookup[-1] = False
-    return lookup[values.cat.codes.to_numpy()]
+    return lookup[values.array.codes]
 
 
 def date_mask(records: pd.DataFrame, date_from, date_to, rule: str = "within") -> np.ndarray:

@@ -27,7 +27,7 @@ CACHE_VARIABLE = "SAFE_CITY_ATLAS_CACHE"  # a folder, or "off"
 # small tables whose list columns are read back as plain Python lists (records keep Arrow lists)
 LIST_COLUMNS = {"events": ["companies", "countries"],
                 "companies": ["aliases"]}
-FORMAT = "3"  # link tables without record_id; first_in_region
+FORMAT = "4"  # link tables ordered by value, without record_id; first_in_region
 
 
 def _arrow_lists(arrow_type):
