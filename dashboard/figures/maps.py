@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -12,9 +13,11 @@ MAX_MARKERS = 2000  # beyond this, markers are aggregated per city before drawin
 
 def record_map(counts: pd.DataFrame, markers: pd.DataFrame | None, colours: dict[str, str], colour_by: str, title: str) -> go.Figure:
     """counts: country (ISO-3), name, records. markers (optional): one row per city point
-    with lat, lon, city, label (colour key), hover text and records."""
-    fig = go.Figure()
-    fig.add_trace(
+    with lat, lon, city, label (colour key), hover text and records.
+
+    The figure is specified whole and validated once: plotly's update_* calls each validate
+    again, which was most of this function's time."""
+    traces = [
         go.Choropleth(
             locations=counts["country"].tolist(),
             z=counts["records"].tolist(),
@@ -28,36 +31,38 @@ def record_map(counts: pd.DataFrame, markers: pd.DataFrame | None, colours: dict
             hovertemplate="<b>%{text}</b><br>%{z} record(s)<extra></extra>",
             name="Records per country",
         )
-    )
-    if markers is not None:  # keys without a palette colour share one grey "Other" trace
-        minor = outside_palette(markers["label"], colours)
-        markers = markers.assign(label=markers["label"].where(~minor, "_other"),
-                                 label_name=markers["label_name"].where(~minor, "Other " + ("companies" if colour_by == "company" else "technologies")))
-    for key, group in (markers.groupby("label", sort=False) if markers is not None else ()):
-        fig.add_trace(
-            go.Scattergeo(
-                lat=group["lat"].tolist(),
-                lon=group["lon"].tolist(),
+    ]
+    if markers is not None and len(markers):  # keys without a palette colour share one grey "Other" trace
+        minor = outside_palette(markers["label"], colours).to_numpy()
+        keys = np.where(minor, "_other", markers["label"].astype(str).to_numpy())
+        names = np.where(minor, "Other " + ("companies" if colour_by == "company" else "technologies"), markers["label_name"].astype(str).to_numpy())
+        sizes = 8 + 2 * np.minimum(markers["records"].to_numpy(), 6)
+        columns = {name: markers[name].to_numpy() for name in ("lat", "lon", "hover")}
+        for key in dict.fromkeys(keys):  # in order of first appearance
+            rows = keys == key
+            traces.append(go.Scattergeo(
+                lat=columns["lat"][rows].tolist(),
+                lon=columns["lon"][rows].tolist(),
                 mode="markers",
-                marker=dict(size=(8 + 2 * group["records"].clip(upper=6)).tolist(), color=colours.get(key, OTHER), line=dict(color="white", width=1)),
-                name=str(group["label_name"].iloc[0]),
-                text=group["hover"].tolist(),
+                marker=dict(size=sizes[rows].tolist(), color=colours.get(key, OTHER), line=dict(color="white", width=1)),
+                name=str(names[rows][0]),
+                text=columns["hover"][rows].tolist(),
                 hovertemplate="%{text}<extra></extra>",
                 legendgroup=colour_by,
-            )
-        )
-    fig.update_geos(
+            ))
+    geo = dict(
         showcountries=True, countrycolor="#CBD2D9", showcoastlines=False, showland=True, landcolor="#F5F7FA",
-        showframe=False, projection_type="natural earth", resolution=110, fitbounds=False, lataxis_range=[-58, 85],
+        showframe=False, projection=dict(type="natural earth"), resolution=110, fitbounds=False, lataxis=dict(range=[-58, 85]),
     )
-    fig.update_layout(**LAYOUT, title=title, height=560, clickmode="event+select")
-    return fig
+    return go.Figure(data=traces, layout=dict(**LAYOUT, geo=geo, title=title, height=560, clickmode="event+select"))
 
 
 def change_map(change: pd.DataFrame, title: str) -> go.Figure:
     """change: country, name, change (after minus before, records per year)."""
     limit = max(float(change["change"].abs().max()) if len(change) else 1.0, 0.5)
-    fig = go.Figure(
+    geo = dict(showcountries=True, countrycolor="#CBD2D9", showcoastlines=False, showframe=False, projection=dict(type="natural earth"),
+               resolution=110, fitbounds=False)
+    return go.Figure(
         go.Choropleth(
             locations=change["country"].tolist(),
             z=change["change"].tolist(),
@@ -70,8 +75,6 @@ def change_map(change: pd.DataFrame, title: str) -> go.Figure:
             marker_line_width=0.5,
             colorbar=dict(title="Change<br>per year", thickness=12, len=0.6),
             hovertemplate="<b>%{text}</b><br>%{z:+.2f} records a year<extra></extra>",
-        )
+        ),
+        layout=dict(**LAYOUT, geo=geo, title=title, height=460),
     )
-    fig.update_geos(showcountries=True, countrycolor="#CBD2D9", showcoastlines=False, showframe=False, projection_type="natural earth", resolution=110, fitbounds=False)
-    fig.update_layout(**LAYOUT, title=title, height=460)
-    return fig

@@ -25,7 +25,8 @@ def _group_minor(series: pd.DataFrame, colours: dict[str, str], stack: str) -> p
     return series.groupby(["period", "start", "end", "year_only", stack], sort=False, as_index=False)["records"].sum()
 
 
-def _bars(series: pd.DataFrame, colours: dict[str, str], names: dict[str, str], stack: str, year_only: bool, showlegend: bool):
+def _bars(series: pd.DataFrame, colours: dict[str, str], names: dict[str, str], stack: str, year_only: bool, yaxis: str,
+          hidden_legend: set[str] = frozenset()):
     names = names | {OTHER_KEY: "Other"}
     series = _group_minor(series, colours, stack)
     series = series.assign(
@@ -41,7 +42,8 @@ def _bars(series: pd.DataFrame, colours: dict[str, str], names: dict[str, str], 
             width=group["width"].tolist(),
             name=label,
             legendgroup=key,
-            showlegend=showlegend,
+            showlegend=key not in hidden_legend,
+            yaxis=yaxis,
             marker=dict(color=colours.get(key, OTHER), pattern_shape="/" if year_only else ""),
             customdata=[[p] for p in group["period"]],
             hovertemplate=f"{escape(label)}<br>%{{customdata[0]}}: %{{y}} record(s){note}<extra></extra>",
@@ -62,10 +64,9 @@ def timeline(series: pd.DataFrame, events: pd.DataFrame, colours: dict[str, str]
     """
     dated = series[~series["year_only"]]
     year_only = series[series["year_only"]]
-    traces = [bar.update(yaxis="y2") for bar in _bars(dated, colours, names, stack, False, True)]
-    shown = set(dated[stack])
-    for bar in _bars(year_only, colours, names, stack, True, False):
-        traces.append(bar.update(yaxis="y3", showlegend=bar.legendgroup not in shown))
+    traces = list(_bars(dated, colours, names, stack, False, "y2"))
+    shown = {bar.legendgroup for bar in traces}
+    traces += _bars(year_only, colours, names, stack, True, "y3", shown)
     for category, group in events.groupby("category", sort=False):
         traces.append(go.Scatter(
             x=(group["date_start"] + (group["date_end"] - group["date_start"]) / 2).tolist(),
@@ -86,10 +87,9 @@ def timeline(series: pd.DataFrame, events: pd.DataFrame, colours: dict[str, str]
         dict(text=label, xref="paper", yref="paper", x=0.5, y=domain[1], yanchor="bottom", showarrow=False, font=dict(size=13))
         for domain, label in PANELS.values()
     ]
-    fig = go.Figure(data=traces)
-    fig.update_layout(**LAYOUT, **axes, barmode="stack", title=title, height=760, annotations=panel_titles,
-                      xaxis=dict(type="date", range=list(window), anchor="y3"))
-    return fig
+    # one constructor call: plotly validates the whole specification once, not again per update
+    return go.Figure(data=traces, layout=dict(**LAYOUT, **axes, barmode="stack", title=title, height=760, annotations=panel_titles,
+                                              xaxis=dict(type="date", range=list(window), anchor="y3")))
 
 
 def agreement_lanes(lanes: pd.DataFrame, colours: dict[str, str], names: dict[str, str], title: str) -> go.Figure:
@@ -110,10 +110,7 @@ def agreement_lanes(lanes: pd.DataFrame, colours: dict[str, str], names: dict[st
             marker=dict(symbol="x" if cancelled else "line-ns", size=11, line=dict(width=2, color=colours.get(company, OTHER))),
             hovertemplate="%{text}<br>from %{customdata[0]} to %{customdata[1]} · %{customdata[2]}<extra></extra>",
         ))
-    fig = go.Figure(data=traces)
-    fig.update_layout(**LAYOUT, title=title, height=max(240, 60 + 40 * lanes["company"].nunique()))
-    fig.update_xaxes(type="date")
-    return fig
+    return go.Figure(data=traces, layout=dict(**LAYOUT, title=title, height=max(240, 60 + 40 * lanes["company"].nunique()), xaxis=dict(type="date")))
 
 
 def mark_date(fig: go.Figure, date: str, label: str) -> go.Figure:
