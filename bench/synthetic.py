@@ -20,6 +20,20 @@ from dashboard.data.cache import FORMAT, read_folder, write_folder
 from dashboard.data.load import _link, compact_text, id_dtype, mark_first_in_region
 
 
+UNIQUE_TEXT = ["title", "summary", "dispute_note"]
+GENERATOR = "3"  # bumped when the generator changes, so stored datasets are rebuilt
+
+
+def _made_unique(text: pd.Series, ids: pd.Series) -> pd.Series:
+    """Each drawn text with its new record id appended, where there is a text: copies of one
+    curated summary would otherwise share one category and flatter memory."""
+    text = text.astype(object).reset_index(drop=True)
+    present = text.notna().to_numpy()
+    out = text.copy()
+    out[present] = text[present].astype(str) + " (" + ids.astype(str).reset_index(drop=True)[present] + ")"
+    return out
+
+
 def synthetic_dataset(size: int, seed: int = 0, base: Dataset | None = None) -> Dataset:
     base = base or load_dataset()
     rng = np.random.default_rng(seed)
@@ -40,6 +54,8 @@ def synthetic_dataset(size: int, seed: int = 0, base: Dataset | None = None) -> 
     records["date_end"] = month_end.where(~year_only, year_end).astype(records["date_end"].dtype)
     records["date"] = np.where(year_only, start.dt.strftime("%Y"), start.dt.strftime("%Y-%m"))
     records["date_precision"] = pd.Categorical(np.where(year_only, "year", "month"), categories=["day", "month", "year"])
+    for column in UNIQUE_TEXT:  # real records do not share their wording: neither do these
+        records[column] = _made_unique(records[column], records["id"])
     records = compact_text(records)
 
     ids = id_dtype(records)
@@ -55,7 +71,8 @@ def synthetic_dataset(size: int, seed: int = 0, base: Dataset | None = None) -> 
     citations = pd.DataFrame({
         "owner_id": records["id"].to_numpy(), "table": pd.Categorical(first.loc[source_ids, "table"].to_numpy()), "position": 0,
         "source_id": first.loc[source_ids, "source_id"].to_numpy(),
-        "locator": first.loc[source_ids, "locator"].to_numpy(), "claim": first.loc[source_ids, "claim"].to_numpy(),
+        "locator": first.loc[source_ids, "locator"].to_numpy(),
+        "claim": _made_unique(pd.Series(first.loc[source_ids, "claim"].to_numpy()), records["id"]).to_numpy(),
     })
     return Dataset(
         records=records, record_companies=record_companies, record_countries=record_countries,
@@ -75,7 +92,7 @@ def dataset_for(size: str) -> Dataset:
     """
     if size == "shipped":
         return load_dataset()
-    folder = STORE / f"{int(size)}-seed0-format{FORMAT}"
+    folder = STORE / f"{int(size)}-seed0-format{FORMAT}-gen{GENERATOR}"
     if not (folder / "meta.json").exists():
         subprocess.run([sys.executable, "-m", "bench.synthetic", size], check=True, cwd=Path(__file__).resolve().parents[1])
     return read_folder(folder)
@@ -83,4 +100,4 @@ def dataset_for(size: str) -> Dataset:
 
 if __name__ == "__main__":
     count = int(sys.argv[1])
-    write_folder(STORE / f"{count}-seed0-format{FORMAT}", synthetic_dataset(count))
+    write_folder(STORE / f"{count}-seed0-format{FORMAT}-gen{GENERATOR}", synthetic_dataset(count))

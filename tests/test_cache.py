@@ -57,3 +57,12 @@ def test_cache_can_be_turned_off(monkeypatch, tmp_path):
     monkeypatch.setenv("SAFE_CITY_ATLAS_CACHE", "off")
     assert cache.cache_root() is None
     assert len(load_dataset(GOOD).records) == 5
+
+
+def test_cached_text_columns_come_back_as_one_arrow_chunk(own_cache):
+    """Taking rows from a chunked Arrow string column concatenates it first (slow, and a copy)."""
+    load_dataset(GOOD)
+    cached = load_dataset(GOOD)
+    for frame, column in ((cached.records, "summary"), (cached.citations, "claim")):
+        assert str(frame[column].dtype) == "str"
+        assert frame[column].array._pa_array.num_chunks == 1

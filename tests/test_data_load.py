@@ -79,3 +79,23 @@ def test_link_tables_run_in_value_order(shipped):
                          (shipped.record_technologies, "technology")):
         keys = pd.DataFrame({"code": link[column].cat.codes, "row": link["row"]})
         assert keys.equals(keys.sort_values(["code", "row"]))
+
+
+def test_text_is_categorical_only_where_it_repeats():
+    from dashboard.data.load import compact_kind
+
+    assert compact_kind(pd.Series(["Niš", "Niš", "Niš", "Nairobi", None])) == "category"
+    assert compact_kind(pd.Series(["one summary", "another", "a third", None])) == "str"
+    already = pd.Series(["a", "b"], dtype="category")
+    assert compact_kind(already, keep_form=True) == already.dtype  # the cache's choice is kept, not recomputed
+    assert compact_kind(already) == "str"
+
+
+def test_curated_text_columns_take_the_compact_form_that_fits(shipped):
+    from dashboard.data.load import TEXT_COLUMNS
+
+    for column in TEXT_COLUMNS:
+        values = shipped.records[column].astype(object)
+        repeats = values.nunique() <= values.notna().sum() // 2
+        assert str(shipped.records[column].dtype) == ("category" if repeats else "str"), column
+    assert str(shipped.records["summary"].dtype) == "str"

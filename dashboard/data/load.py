@@ -8,6 +8,7 @@ from typing import get_args
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from .countries import classification, country_name
 from .dates import FuzzyDate
@@ -179,12 +180,30 @@ LIST_COLUMNS = ["companies", "countries", "technology"]
 STRING_LIST = pd.ArrowDtype(pa.list_(pa.string()))
 
 
-def compact_text(records: pd.DataFrame) -> pd.DataFrame:
-    """Free text as categoricals and id lists as Arrow lists: a filtered copy then moves
-    integer codes and Arrow buffers, not Python strings and lists, which keeps a filter
-    change cheap in time and memory at a million records. Element access still gives a
-    plain Python list."""
-    return records.astype({column: "category" for column in TEXT_COLUMNS} | {column: STRING_LIST for column in LIST_COLUMNS})
+def compact_text(records: pd.DataFrame, keep_forms: bool = False) -> pd.DataFrame:
+    """Free text in the cheaper of two compact forms, and id lists as Arrow lists.
+
+    Text that repeats (cities, dates, organisers) becomes categorical: one copy per distinct
+    value. Text that does not (each record's own summary) stays an Arrow string column: as
+    categorical it would carry a million categories, and Parquet would hand them back once
+    per chunk (2.7 GB for a million summaries). Element access still gives Python strings
+    and lists. keep_forms: keep columns already in either form, as the Parquet cache gives
+    them back (deciding again would hash a million strings at every start)."""
+    kinds = {column: compact_kind(records[column], keep_forms) for column in TEXT_COLUMNS}
+    return records.astype(kinds | {column: STRING_LIST for column in LIST_COLUMNS})
+
+
+def compact_kind(values: pd.Series, keep_form: bool = False):
+    """'category' when the distinct values are at most half the rows, else Arrow strings."""
+    categorical = isinstance(values.dtype, pd.CategoricalDtype)
+    if keep_form and (categorical or values.dtype == "str"):
+        return values.dtype
+    if categorical:
+        distinct = int((values.cat.remove_unused_categories().cat.categories.size))
+    else:
+        distinct = pc.count_distinct(pa.array(values, type=pa.large_string(), from_pandas=True)).as_py()
+    present = int(values.notna().sum())
+    return "category" if distinct <= max(present, 1) // 2 else "str"
 
 
 def build_dataset(parsed: Parsed) -> Dataset:
