@@ -17,7 +17,7 @@ import pandas as pd
 
 from dashboard.data import Dataset, load_dataset
 from dashboard.data.cache import FORMAT, read_folder, write_folder
-from dashboard.data.load import _link, compact_text, id_dtype, mark_first_in_region
+from dashboard.data.load import _link, compact_text, mark_first_in_region
 
 
 UNIQUE_TEXT = ["title", "summary", "dispute_note"]
@@ -58,13 +58,12 @@ def synthetic_dataset(size: int, seed: int = 0, base: Dataset | None = None) -> 
         records[column] = _made_unique(records[column], records["id"])
     records = compact_text(records)
 
-    ids = id_dtype(records)
-    record_companies = _link(records, "companies", "company", ids, base.companies["id"].tolist())
-    record_countries = _link(records, "countries", "country", ids, records["country"].cat.categories.tolist())
+    record_companies = _link(records, "companies", "company", base.companies["id"].tolist())
+    record_countries = _link(records, "countries", "country", records["country"].cat.categories.tolist())
     region_of = base.countries.set_index("iso3")["region"]
     record_countries["region"] = pd.Categorical(record_countries["country"].astype(object).map(region_of), categories=sorted(region_of.unique()))
     mark_first_in_region(record_countries)
-    record_technologies = _link(records, "technology", "technology", ids, base.technologies["id"].tolist())
+    record_technologies = _link(records, "technology", "technology", base.technologies["id"].tolist())
 
     cites = base.citations[base.citations["owner_id"].isin(base.records["id"])]
     first = cites.sort_values("position").drop_duplicates("owner_id").set_index("owner_id")

@@ -131,8 +131,7 @@ def linked(data: Dataset, records: Records, dimension: str) -> pd.DataFrame:
     """Long table (row, record_id, <dimension>) for the given records; one row per link."""
     if dimension in DIMENSIONS:
         found = links(data, selection(data, records), dimension)
-        id_dtype = getattr(data, DIMENSIONS[dimension])["record_id"].dtype  # its codes are the rows
-        return pd.DataFrame({"row": found.rows, "record_id": pd.Categorical.from_codes(found.rows, dtype=id_dtype),
+        return pd.DataFrame({"row": found.rows, "record_id": data.records["id"].array.take(found.rows),
                              dimension: pd.Categorical.from_codes(found.codes, dtype=found.dtype)})
     out = columns(data, records, ["id", dimension]).rename(columns={"id": "record_id"}).dropna()
     return out.rename_axis("row").reset_index()

@@ -21,13 +21,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .load import LINK_TABLES, Dataset, compact_text, id_dtype, with_record_ids
+from .load import Dataset, compact_text
 
 CACHE_VARIABLE = "SAFE_CITY_ATLAS_CACHE"  # a folder, or "off"
 # small tables whose list columns are read back as plain Python lists (records keep Arrow lists)
 LIST_COLUMNS = {"events": ["companies", "countries"],
                 "companies": ["aliases"]}
-FORMAT = "5"  # link tables ordered by value, without record_id; unique text as Arrow strings
+FORMAT = "6"  # link tables (row, value) in value order; unique text as Arrow strings
 
 
 def _arrow_lists(arrow_type):
@@ -78,9 +78,6 @@ def read_folder(folder: Path) -> Dataset | None:
                 frame[column] = [list(values) for values in frame[column]]
             tables[field.name] = frame
         tables["records"] = compact_text(tables["records"], keep_forms=True)  # Parquet forgets an all-empty categorical
-        ids = id_dtype(tables["records"])
-        for name in LINK_TABLES:
-            tables[name] = with_record_ids(tables[name], ids)
         pa.default_memory_pool().release_unused()
         return Dataset(**tables, unchecked_coordinates=meta["unchecked_coordinates"])
     except Exception:  # noqa: BLE001 - a damaged cache is ignored and rebuilt, never trusted
@@ -94,10 +91,13 @@ def _read_table(path: Path) -> pd.DataFrame:
     chunks, and taking rows from a chunked string column concatenates it first: 37 ms and
     200 MB per lookup of a few hundred summaries at a million records). split_blocks and
     self_destruct free each Arrow column as it is converted, halving the peak."""
-    table = pq.ParquetFile(path).read()
+    table = pq.ParquetFile(path, pre_buffer=False, buffer_size=1 << 20).read()  # streamed: a lower peak
     if any(column.num_chunks > 1 for column in table.columns):
         table = table.combine_chunks()
-    return table.to_pandas(types_mapper=_arrow_lists, split_blocks=True, self_destruct=True)
+    frame = table.to_pandas(types_mapper=_arrow_lists, split_blocks=True, self_destruct=True)
+    del table
+    pa.default_memory_pool().release_unused()  # hand the decoding buffers back before the next table
+    return frame
 
 
 def write(key: str, data: Dataset) -> None:
@@ -114,8 +114,6 @@ def write_folder(target: Path, data: Dataset) -> None:
         for field in dataclasses.fields(Dataset):
             if field.name != "unchecked_coordinates":
                 table = getattr(data, field.name)
-                if field.name in LINK_TABLES:  # rebuilt from `row` on reading, shared by all three
-                    table = table.drop(columns="record_id")
                 table.to_parquet(staging / f"{field.name}.parquet", index=False, row_group_size=max(len(table), 1))
         (staging / "meta.json").write_text(json.dumps({"unchecked_coordinates": data.unchecked_coordinates}))
         if target.exists():

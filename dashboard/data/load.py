@@ -25,8 +25,9 @@ class Dataset:
     """One DataFrame per table plus tidy link tables for the many-to-many fields.
 
     `records` holds deployments, agreements and trainings together (column `record_type`);
-    `record_companies`, `record_countries`, `record_technologies` and `citations` link a
-    record id to each of its companies, countries, technologies and sources.
+    `record_companies`, `record_countries` and `record_technologies` link a record, by its
+    row position in `records`, to each of its companies, countries and technologies;
+    `citations` links a record id to each of its sources.
     """
 
     records: pd.DataFrame
@@ -134,13 +135,12 @@ def _records_frame(parsed: Parsed) -> pd.DataFrame:
     return frame
 
 
-LINK_TABLES = ("record_companies", "record_countries", "record_technologies")
 
 
-def _link(records: pd.DataFrame, column: str, name: str, ids: pd.CategoricalDtype | None = None,
-          categories: list | None = None) -> pd.DataFrame:
-    """(row, record_id, name): `row` is the record's position in `records`, so a selection of
-    records can pick its links by array lookup instead of matching ids. A value listed twice
+def _link(records: pd.DataFrame, column: str, name: str, categories: list | None = None) -> pd.DataFrame:
+    """(row, name): `row` is the record's position in `records`, so a selection of records
+    picks its links by array lookup instead of matching ids (and a million ids are not
+    repeated in three more tables; `records["id"]` gives them back). A value listed twice
     on one record is linked once. With `categories`, the value is categorical and the links
     are ordered by value, then row: each value's records are one contiguous run, so counting
     a selection per value needs no sort or groupby."""
@@ -150,16 +150,6 @@ def _link(records: pd.DataFrame, column: str, name: str, ids: pd.CategoricalDtyp
     if categories is not None:
         link[name] = pd.Categorical(link[name], categories=categories)
         link = link.sort_values([name, "row"], kind="stable", ignore_index=True, na_position="first")
-    return with_record_ids(link, ids or id_dtype(records))
-
-
-def with_record_ids(link: pd.DataFrame, ids: pd.CategoricalDtype) -> pd.DataFrame:
-    """Add record_id as a categorical whose categories are the records' ids, built from `row`.
-
-    Every link table gets the same dtype object, so the million id strings exist once; the
-    Parquet cache stores links without this column (each file would otherwise read back
-    with its own copy of every id, 300 MB at a million records) and rebuilds it here."""
-    link.insert(1, "record_id", pd.Categorical.from_codes(link["row"].to_numpy(), dtype=ids))
     return link
 
 
@@ -167,10 +157,6 @@ def mark_first_in_region(record_countries: pd.DataFrame) -> None:
     """A training's participants can share a region: counts per region read only each
     record's first link to it, so the record counts once there."""
     record_countries["first_in_region"] = ~record_countries.duplicated(["row", "region"]).to_numpy()
-
-
-def id_dtype(records: pd.DataFrame) -> pd.CategoricalDtype:
-    return pd.CategoricalDtype(pd.Index(records["id"].astype(str)))
 
 
 TEXT_COLUMNS = ["title", "organiser", "city", "date", "end_date", "dispute_note", "summary"]
@@ -228,12 +214,11 @@ def build_dataset(parsed: Parsed) -> Dataset:
     records["region"] = pd.Categorical(records["country"].map(region_of).astype("object"), categories=sorted(region_of.unique()))
     records = compact_text(records)
 
-    ids = id_dtype(records)
-    record_companies = _link(records, "companies", "company", ids, companies["id"].tolist())
-    record_countries = _link(records, "countries", "country", ids, country_codes)
+    record_companies = _link(records, "companies", "company", companies["id"].tolist())
+    record_countries = _link(records, "countries", "country", country_codes)
     record_countries["region"] = pd.Categorical(record_countries["country"].astype(object).map(region_of), categories=sorted(region_of.unique()))
     mark_first_in_region(record_countries)
-    record_technologies = _link(records, "technology", "technology", ids, technologies["id"].tolist())
+    record_technologies = _link(records, "technology", "technology", technologies["id"].tolist())
 
     citations = pd.DataFrame(
         [

@@ -36,7 +36,7 @@ def build(data: Dataset, records: pd.DataFrame, description: str, view_url: str 
     frame = export_frame(data, records)
     cited = data.citations[data.citations["owner_id"].isin(records["id"])]["source_id"].unique()
     sources = data.sources[data.sources["id"].isin(cited)][["id", "title", "authors", "publisher", "date", "url", "kind"]]
-    used = data.record_companies[data.record_companies["record_id"].isin(records["id"])]["company"].astype(str).unique()
+    used = data.record_companies[data.record_companies["row"].isin(records.index)]["company"].astype(str).unique()
     companies = data.companies[data.companies["id"].isin(used)].assign(aliases=lambda t: t["aliases"].map(lambda a: " | ".join(a or [])))
     companies = companies[["id", "name", "aliases", "sector", "headquarters", "ownership", "entity_list_date"]]
     tables = {"records": (frame, "id"), "sources": (sources, "id"), "companies": (companies, "id")}

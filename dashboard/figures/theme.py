@@ -30,7 +30,7 @@ def colour_map(ranked: list[str], limit: int = len(OKABE_ITO) - 1) -> dict[str, 
 
 def ranked_keys(link: pd.DataFrame, column: str) -> list[str]:
     """Keys of a link table, most records first, ties by name."""
-    counts = link.groupby(column, observed=True)["record_id"].nunique()
+    counts = link.groupby(column, observed=True)["row"].nunique()
     order = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
     return [str(key) for key, _ in order]
 
