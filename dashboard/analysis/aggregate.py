@@ -114,7 +114,7 @@ def distinct(data: Dataset, chosen: np.ndarray, dimension: str) -> int:
     return int(np.count_nonzero(per_value(data, chosen, dimension)[0]))
 
 
-def group(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def group_keys(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """np.unique(keys, return_inverse=True, return_counts=True) for non-negative integers,
     by counting instead of sorting when the keys are dense enough (places x companies are)."""
     span = int(keys.max()) + 1 if len(keys) else 0
@@ -244,29 +244,16 @@ def city_markers(data: Dataset, records: Records, colour_by: str = "company", li
     if not len(found.rows):
         return pd.DataFrame(columns=out_columns)
     keys = len(found.dtype.categories)
-    point_ids, point_of_link, counts = group(place[found.rows] * keys + found.codes)
+    point_ids, point_of_link, counts = group_keys(place[found.rows] * keys + found.codes)
     busiest = np.argsort(-counts, kind="stable")[:max_points]
-    # the first `limit_per_point` records of each kept point, in row order (a stable sort of
-    # 16-bit ids is a radix sort: linear in the number of links)
-    order = np.argsort(point_of_link.astype(np.uint16) if len(point_ids) <= 1 << 16 else point_of_link, kind="stable")
-    group_start = np.concatenate([[0], np.cumsum(counts)[:-1]])
-    rank = np.empty(len(order), dtype=np.int64)
-    rank[order] = np.arange(len(order)) - group_start[point_of_link[order]]
+    order, rank = rank_in_group(point_of_link, counts)
     kept = np.zeros(len(point_ids), dtype=bool)
     kept[busiest] = True
     shown = np.flatnonzero(kept[point_of_link] & (rank < limit_per_point))
-    text = ["city", "companies", "summary", "date", "status", "record_type"]
-    rows = everything.iloc[found.rows[shown], everything.columns.get_indexer(text)]
-    company_names = data.companies.set_index("id")["name"].to_dict()
-    lines = [
-        f"<b>{escape(str(city))}</b> · {escape(', '.join(company_names.get(i, i) for i in companies))}<br>"
-        f"{escape(str(summary)[:120])}<br>{date} · {status} · {kind}"
-        for city, companies, summary, date, status, kind in zip(
-            rows["city"], rows["companies"], rows["summary"], rows["date"], rows["status"], rows["record_type"])
-    ]
     hover: dict[int, list[str]] = {}
-    for point, line in zip(point_of_link[shown], lines):
+    for point, line in zip(point_of_link[shown], hover_lines(data, found.rows[shown])):
         hover.setdefault(point, []).append(line)
+    group_start = np.concatenate([[0], np.cumsum(counts)[:-1]])
     first_row = found.rows[order[group_start[busiest]]]  # any record of a place has its lat, lon and city
     where = everything[["lat", "lon", "city"]].iloc[first_row]
     label_codes = point_ids[busiest] % keys
@@ -279,6 +266,29 @@ def city_markers(data: Dataset, records: Records, colour_by: str = "company", li
         "hover": ["<br><br>".join(hover[p]) + (f"<br>… and {m} more" if m > 0 else "") for p, m in zip(busiest, more)],
     })
     return points[out_columns]
+
+
+def rank_in_group(groups: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The positions ordered by group (stable), and each position's rank within its group.
+    A stable sort of 16-bit ids is a radix sort: linear in the number of positions."""
+    order = np.argsort(groups.astype(np.uint16) if len(counts) <= 1 << 16 else groups, kind="stable")
+    group_start = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order)) - group_start[groups[order]]
+    return order, rank
+
+
+def hover_lines(data: Dataset, rows: np.ndarray) -> list[str]:
+    """One escaped hover line per record row: city, companies, summary, date, status, type."""
+    everything = data.records
+    text = everything.iloc[rows, everything.columns.get_indexer(["city", "companies", "summary", "date", "status", "record_type"])]
+    company_names = data.companies.set_index("id")["name"].to_dict()
+    return [
+        f"<b>{escape(str(city))}</b> · {escape(', '.join(company_names.get(i, i) for i in companies))}<br>"
+        f"{escape(str(summary)[:120])}<br>{date} · {status} · {kind}"
+        for city, companies, summary, date, status, kind in zip(
+            text["city"], text["companies"], text["summary"], text["date"], text["status"], text["record_type"])
+    ]
 
 
 def agreement_lanes(data: Dataset, records: Records, limit: int = 200) -> pd.DataFrame:
