@@ -18,7 +18,8 @@ def record_map(counts: pd.DataFrame, markers: pd.DataFrame | None, colours: dict
     The figure is specified whole and validated once: plotly's update_* calls each validate
     again, which was most of this function's time."""
     traces = [
-        go.Choropleth(
+        dict(
+            type="choropleth",
             locations=counts["country"].tolist(),
             z=counts["records"].tolist(),
             text=counts["name"].tolist(),
@@ -40,7 +41,8 @@ def record_map(counts: pd.DataFrame, markers: pd.DataFrame | None, colours: dict
         columns = {name: markers[name].to_numpy() for name in ("lat", "lon", "hover")}
         for key in dict.fromkeys(keys):  # in order of first appearance
             rows = keys == key
-            traces.append(go.Scattergeo(
+            traces.append(dict(
+                type="scattergeo",
                 lat=columns["lat"][rows].tolist(),
                 lon=columns["lon"][rows].tolist(),
                 mode="markers",

@@ -36,7 +36,8 @@ def _bars(series: pd.DataFrame, colours: dict[str, str], names: dict[str, str], 
     note = " (dated to the year only)" if year_only else ""
     for key, group in series.groupby(stack, sort=False):
         label = names.get(key, key)
-        yield go.Bar(  # plain lists: plotly converts pandas objects slowly
+        yield dict(  # plain dicts and lists: the Figure validates them once
+            type="bar",
             x=group["middle"].tolist(),
             y=group["records"].tolist(),
             width=group["width"].tolist(),
@@ -44,7 +45,7 @@ def _bars(series: pd.DataFrame, colours: dict[str, str], names: dict[str, str], 
             legendgroup=key,
             showlegend=key not in hidden_legend,
             yaxis=yaxis,
-            marker=dict(color=colours.get(key, OTHER), pattern_shape="/" if year_only else ""),
+            marker=dict(color=colours.get(key, OTHER), pattern=dict(shape="/" if year_only else "")),
             customdata=[[p] for p in group["period"]],
             hovertemplate=f"{escape(label)}<br>%{{customdata[0]}}: %{{y}} record(s){note}<extra></extra>",
         )
@@ -65,10 +66,11 @@ def timeline(series: pd.DataFrame, events: pd.DataFrame, colours: dict[str, str]
     dated = series[~series["year_only"]]
     year_only = series[series["year_only"]]
     traces = list(_bars(dated, colours, names, stack, False, "y2"))
-    shown = {bar.legendgroup for bar in traces}
+    shown = {bar["legendgroup"] for bar in traces}
     traces += _bars(year_only, colours, names, stack, True, "y3", shown)
     for category, group in events.groupby("category", sort=False):
-        traces.append(go.Scatter(
+        traces.append(dict(
+            type="scatter",
             x=(group["date_start"] + (group["date_end"] - group["date_start"]) / 2).tolist(),
             y=[category.replace("_", " ")] * len(group),
             yaxis="y",
@@ -99,13 +101,14 @@ def agreement_lanes(lanes: pd.DataFrame, colours: dict[str, str], names: dict[st
     for (company, cancelled), group in lanes.groupby(["company", lanes["status"] == "cancelled"], sort=False):
         x, y, text, custom = [], [], [], []
         lane = names.get(company, company)
-        for row in group.itertuples():
-            x += [row.start, row.end, None]
+        for start, end, label, date, end_date, status in zip(
+                group["start"], group["end"], group["label"], group["date"], group["end_date"], group["status"]):
+            x += [start, end, None]
             y += [lane, lane, None]
-            text += [escape(row.label)] * 2 + [None]
-            custom += [[row.date, row.end_date or "open", row.status]] * 2 + [None]
-        traces.append(go.Scatter(
-            x=x, y=y, mode="lines+markers", text=text, customdata=custom, showlegend=False,
+            text += [escape(label)] * 2 + [None]
+            custom += [[date, end_date or "open", status]] * 2 + [None]
+        traces.append(dict(
+            type="scatter", x=x, y=y, mode="lines+markers", text=text, customdata=custom, showlegend=False,
             line=dict(color=colours.get(company, OTHER), width=6, dash="dot" if cancelled else "solid"),
             marker=dict(symbol="x" if cancelled else "line-ns", size=11, line=dict(width=2, color=colours.get(company, OTHER))),
             hovertemplate="%{text}<br>from %{customdata[0]} to %{customdata[1]} · %{customdata[2]}<extra></extra>",
