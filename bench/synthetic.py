@@ -17,7 +17,7 @@ import pandas as pd
 
 from dashboard.data import Dataset, load_dataset
 from dashboard.data.cache import FORMAT, read_folder, write_folder
-from dashboard.data.load import _link, compact_text, mark_first_in_region
+from dashboard.data.load import _link, compact_text, mark_first_in_region, with_month_codes
 
 
 UNIQUE_TEXT = ["title", "summary", "dispute_note"]
@@ -52,6 +52,7 @@ def synthetic_dataset(size: int, seed: int = 0, base: Dataset | None = None) -> 
     year_end = pd.to_datetime(pd.DataFrame({"year": years, "month": 12, "day": 31}))
     records["date_start"] = start.astype(records["date_start"].dtype)
     records["date_end"] = month_end.where(~year_only, year_end).astype(records["date_end"].dtype)
+    records = with_month_codes(records)
     records["date"] = np.where(year_only, start.dt.strftime("%Y"), start.dt.strftime("%Y-%m"))
     records["date_precision"] = pd.Categorical(np.where(year_only, "year", "month"), categories=["day", "month", "year"])
     for column in UNIQUE_TEXT:  # real records do not share their wording: neither do these

@@ -91,3 +91,15 @@ def test_description_reads_as_a_sentence():
     text = filters.describe({"huawei": "Huawei", "zte": "ZTE"})
     assert text == "Huawei and ZTE deployments in Eastern Africa, dated wholly in 2019-01 to 2021-12"
     assert filters.slug() == "huawei-and-zte-deployments-in-eastern-africa-dated-wholly-in-2019-01-to-2021-12"
+
+
+def test_month_codes_select_exactly_what_the_dates_do(shipped):
+    """The filter compares month codes; the same bounds on the datetimes must agree."""
+    dates_only = shipped.records.drop(columns=["start_month", "end_month"])
+    months = pd.period_range("2008-01", "2022-12", freq="M")
+    for i, start in enumerate(months[::7]):
+        end = months[min(len(months) - 1, i * 7 + 13)]
+        for rule in ("within", "overlaps"):
+            for bounds in ((start, end), (None, end), (start, None)):
+                fast = date_mask(shipped.records, *bounds, rule)
+                assert (fast == date_mask(dates_only, *bounds, rule)).all(), (bounds, rule)

@@ -153,10 +153,18 @@ def is_in(values: pd.Series, chosen) -> np.ndarray:
 def date_mask(records: pd.DataFrame, date_from, date_to, rule: str = "within") -> np.ndarray:
     """Keep records whose date interval lies inside [date_from, date_to] (months, inclusive).
 
-    "within": the whole interval must be inside; "overlaps": any part of it. Compared as
-    numpy datetimes: pandas' own comparison costs ten times as much at a million rows.
+    "within": the whole interval must be inside; "overlaps": any part of it. A date lies in
+    a month range exactly when its month does, so the records' month codes are compared
+    when they have them (the data layer adds them), numpy datetimes otherwise.
     """
     keep = np.ones(len(records), dtype=bool)
+    if "start_month" in records.columns:
+        starts, ends = records["start_month"].to_numpy(), records["end_month"].to_numpy()
+        if date_from is not None:
+            keep &= (starts if rule == "within" else ends) >= pd.Period(date_from, "M").ordinal
+        if date_to is not None:
+            keep &= (ends if rule == "within" else starts) <= pd.Period(date_to, "M").ordinal
+        return keep
     starts, ends = records["date_start"].to_numpy(), records["date_end"].to_numpy()
     unit = starts.dtype  # the bound in the column's own unit: no conversion of a million values
     if date_from is not None:

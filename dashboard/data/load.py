@@ -98,6 +98,15 @@ def _date_columns(frame: pd.DataFrame, column: str = "date") -> pd.DataFrame:
     return frame
 
 
+def with_month_codes(records: pd.DataFrame) -> pd.DataFrame:
+    """The months of each date's start and end as integers (pandas period ordinals). The date
+    filter works in whole months, so it compares these: four small-integer comparisons
+    instead of four on datetimes, a few ms per filter change at a million records."""
+    for edge in ("start", "end"):
+        records[f"{edge}_month"] = records[f"date_{edge}"].dt.to_period("M").array.asi8.astype("int32")
+    return records
+
+
 def _fields(model, exclude=(), keep_dates=("date",)) -> dict:
     """Model fields as a plain dict; dates become their text except those kept for _date_columns."""
     row = {}
@@ -127,7 +136,7 @@ def _records_frame(parsed: Parsed) -> pd.DataFrame:
         "confidence", "disputed", "dispute_note", "value_usd", "summary",
     ]
     frame = pd.DataFrame(rows).reindex(columns=columns)
-    frame = _date_columns(frame)
+    frame = with_month_codes(_date_columns(frame))
     # one integer per distinct located place, so maps can group by it cheaply
     located = frame["lat"].notna()
     frame["place"] = -1
