@@ -97,7 +97,12 @@ def per_value(data: Dataset, chosen: np.ndarray, dimension: str) -> tuple[np.nda
     Link tables are ordered by value (the data layer builds them so): each value's links
     are one run, found by a binary search, and counted with one gather of the mask.
     Regions are not in runs (their links are ordered by country) and are counted by
-    bincount, as is any link table not in value order."""
+    bincount, as is any link table not in value order. A dimension that is not linked is a
+    categorical column of the records (mode, status...), counted by bincount of its codes."""
+    if dimension not in DIMENSIONS:
+        values = data.records[dimension].array
+        codes = values.codes[chosen]
+        return np.bincount(codes[codes >= 0], minlength=len(values.categories)), values.dtype
     link = getattr(data, DIMENSIONS[dimension])
     codes = link[dimension].array.codes
     if dimension == "region" or (len(codes) > 1 and (codes[1:] < codes[:-1]).any()):
@@ -148,7 +153,7 @@ def count_by(data: Dataset, records: Records, dimension: str) -> pd.DataFrame:
     A record with two companies counts once for each, so the column sums can exceed the
     number of records; the pages say so.
     """
-    if dimension in DIMENSIONS:
+    if dimension in DIMENSIONS or isinstance(data.records[dimension].dtype, pd.CategoricalDtype):
         counts, dtype = per_value(data, selection(data, records), dimension)
         present = np.flatnonzero(counts)
         table = pd.DataFrame({dimension: pd.Categorical.from_codes(present, dtype=dtype), "records": counts[present]})

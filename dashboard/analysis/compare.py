@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..data import Dataset
-from .aggregate import DIMENSIONS, Records, per_value, selection
+from .aggregate import Records, per_value, selection
 from .filters import date_mask
 
 
@@ -78,22 +78,13 @@ class Comparison:
         return self.data.records[self.left_out]
 
 
-def _counts(data: Dataset, chosen: np.ndarray, dimension: str) -> tuple[np.ndarray, pd.Index]:
-    """Records per category of a linked dimension or of a categorical record column."""
-    if dimension in DIMENSIONS:
-        counts, dtype = per_value(data, chosen, dimension)
-        return counts, dtype.categories
-    values = data.records[dimension].array
-    codes = values.codes[chosen]
-    return np.bincount(codes[codes >= 0], minlength=len(values.categories)), values.categories
-
-
 def compare_by(data: Dataset, comparison: Comparison, dimension: str) -> pd.DataFrame:
     """Per value of `dimension`: counts and rates per year in each window, and the change in rate.
 
     With overlapping windows a record in the overlap counts in both."""
     before, after = comparison.before, comparison.after
-    (counts_before, categories), (counts_after, _) = (_counts(data, mask, dimension) for _, mask in comparison.windows())
+    (counts_before, dtype), (counts_after, _) = (per_value(data, mask, dimension) for _, mask in comparison.windows())
+    categories = dtype.categories
     present = np.flatnonzero(counts_before + counts_after)
     table = pd.DataFrame(
         {before.label: counts_before[present], after.label: counts_after[present]},

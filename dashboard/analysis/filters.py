@@ -65,10 +65,10 @@ class Filters:
         million records, copying the selected rows costs more than every count on a page."""
         records = data.records
         keep = date_mask(records, self.date_from, self.date_to, self.date_rule)
-        keep &= _linked(records, data.record_companies, "company", self.companies)
-        keep &= _linked(records, data.record_countries, "country", self.countries)
-        keep &= _linked(records, data.record_countries, "region", self.regions)
-        keep &= _linked(records, data.record_technologies, "technology", self.technologies)
+        keep &= linking(records, data.record_companies, "company", self.companies)
+        keep &= linking(records, data.record_countries, "country", self.countries)
+        keep &= linking(records, data.record_countries, "region", self.regions)
+        keep &= linking(records, data.record_technologies, "technology", self.technologies)
         for column, chosen in (
             ("record_type", self.record_types),
             ("status", self.statuses),
@@ -131,8 +131,9 @@ class Filters:
         return text[:120].rstrip("-") or "records"
 
 
-def _linked(records: pd.DataFrame, link: pd.DataFrame, column: str, chosen: tuple) -> np.ndarray | bool:
-    """Records with at least one link whose value is chosen, found by row position."""
+def linking(records: pd.DataFrame, link: pd.DataFrame, column: str, chosen: tuple) -> np.ndarray | bool:
+    """Records with at least one link whose value is chosen, found by row position (True,
+    meaning every record, when nothing is chosen)."""
     if not chosen:
         return True
     hit = np.zeros(len(records), dtype=bool)

@@ -4,27 +4,20 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import pandas as pd
 
 from ..data import Dataset
 from .aggregate import Records, selection
+from .filters import linking
 
 
 def of_country(data: Dataset, records: Records, iso3: str) -> pd.DataFrame:
     """Records in the country, trainings its officials attended included."""
-    return _linked_to(data, records, data.record_countries, "country", iso3)
+    return data.records[selection(data, records) & linking(data.records, data.record_countries, "country", (iso3,))]
 
 
 def of_company(data: Dataset, records: Records, company: str) -> pd.DataFrame:
-    return _linked_to(data, records, data.record_companies, "company", company)
-
-
-def _linked_to(data: Dataset, records: Records, link: pd.DataFrame, column: str, value: str) -> pd.DataFrame:
-    """The given records (a frame or a mask) that link to `value`, as whole rows."""
-    hit = np.zeros(len(data.records), dtype=bool)
-    hit[link.loc[(link[column] == value).to_numpy(), "row"].to_numpy()] = True
-    return data.records[selection(data, records) & hit]
+    return data.records[selection(data, records) & linking(data.records, data.record_companies, "company", (company,))]
 
 
 def summary(records: pd.DataFrame) -> dict[str, object]:

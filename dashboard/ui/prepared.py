@@ -29,6 +29,8 @@ class Prepared:
     first_source: pd.Series  # record id -> id of its first source (categorical: one code per record)
     record_order: np.ndarray  # positions of data.records by date, then id: the records table's order
     company_options: list[str]  # companies named by at least one record, by name
+    country_options: list[str]  # ISO-3 codes of every country in the data, by name
+    technology_options: list[str]  # exported technologies (not China's domestic grid), in table order
 
 
 def month_options(data: Dataset) -> list[str]:
@@ -73,7 +75,10 @@ def prepare(data: Dataset) -> Prepared:
     names = label_names(data)
     order = data.records[["date_start", "id"]].reset_index(drop=True).sort_values(["date_start", "id"], kind="stable").index.to_numpy()
     used = sorted(map(str, data.record_companies["company"].cat.remove_unused_categories().cat.categories), key=lambda c: names.get(c, c).lower())
-    return Prepared(data, names, months, colours, url_vocabulary(data, months), tables, first_sources(data), order, used)
+    countries = sorted(data.countries["iso3"], key=names.get)
+    technologies = data.technologies.loc[data.technologies["category"] == "exported", "id"].tolist()
+    return Prepared(data, names, months, colours, url_vocabulary(data, months), tables, first_sources(data), order, used,
+                    countries, technologies)
 
 
 def first_sources(data: Dataset) -> pd.Series:

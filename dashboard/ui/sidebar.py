@@ -31,20 +31,17 @@ def _multi(label: str, key: str, options: list, names: dict | None = None, help:
 
 
 def filters_sidebar(prepared: Prepared) -> Filters:
-    data = prepared.data
-    companies = data.companies.set_index("id")["name"].to_dict()
-    countries = data.countries.set_index("iso3")["name"].to_dict()
-    technologies = data.technologies[data.technologies["category"] == "exported"].set_index("id")["label"].to_dict()
+    data, names = prepared.data, prepared.names
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     ignored = ignored_parameters(params, prepared.vocabulary, FREE_TEXT)
     with st.sidebar:
         st.header("Filters")
         if ignored:
             st.caption(notice(ignored))
-        company = _multi("Company", "company", prepared.company_options, companies)
-        country = _multi("Country", "country", sorted(countries, key=countries.get), countries)
+        company = _multi("Company", "company", prepared.company_options, names)
+        country = _multi("Country", "country", prepared.country_options, names)
         region = _multi("Region (UN sub-region)", "region", sorted(data.countries["region"].unique()))
-        technology = _multi("Technology", "technology", list(technologies), technologies)
+        technology = _multi("Technology", "technology", prepared.technology_options, names)
         record_type = _multi("Record type", "type", list(TYPES), TYPES)
         period = st.select_slider("Date range (months)", options=prepared.months, value=DEFAULTS["period"], key="period", bind="query-params")
         rule = st.radio(

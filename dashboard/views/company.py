@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard.analysis import profiles
 from dashboard.analysis.aggregate import city_markers, count_by_country, describe_series, time_series
 from dashboard.analysis.compare import Comparison, compare_by, default_windows
+from dashboard.analysis.filters import linking
 from dashboard.figures.compare import rate_bars
 from dashboard.figures.maps import record_map
 from dashboard.figures.theme import PLOTLY_CONFIG
@@ -16,9 +17,7 @@ from dashboard.ui.records import record_cards, sources_register
 from dashboard.ui.view import md_escape, page_header
 
 view = page_header("Company profile")
-used = view.data.record_companies["company"].astype(str).unique().tolist()
-used.sort(key=lambda c: view.names.get(c, c).lower())
-company = choose(view, "Company", used, "profile_company", "Choose a company")
+company = choose(view, "Company", view.prepared.company_options, "profile_company", "Choose a company")
 
 name = view.names.get(company, company)
 row = view.data.companies.set_index("id").loc[company]
@@ -49,8 +48,9 @@ st.plotly_chart(figure, config=PLOTLY_CONFIG, width="stretch")
 st.caption(md_escape(describe_series(series, "record-technology pairs")))
 
 before, after = default_windows()
-undated = view.filters.with_(date_from=None, date_to=None).mask(view.data)
-mix = compare_by(view.data, Comparison.of(view.data, profiles.of_company(view.data, undated, company), before, after), "technology")
+# the sidebar's filters without its dates, and this company (the sidebar may name others)
+undated = view.filters.with_(date_from=None, date_to=None).mask(view.data) & linking(view.data.records, view.data.record_companies, "company", (company,))
+mix = compare_by(view.data, Comparison.of(view.data, undated, before, after), "technology")
 st.subheader("Technology mix before and after Covid-19")
 if mix.empty:
     st.caption("No record in 2018-2021.")
