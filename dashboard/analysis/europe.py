@@ -44,10 +44,15 @@ def outcome(records: pd.DataFrame) -> pd.Series:
     return result
 
 
+def in_europe(records: pd.DataFrame) -> pd.DataFrame:
+    """The records whose country is in one of the European groups."""
+    return records[records["country"].astype(object).isin(europe_groups()["iso3"])]
+
+
 def europe_table(data: Dataset, records: pd.DataFrame) -> pd.DataFrame:
     """Per European country with records: its group and the number of records per outcome."""
     groups = europe_groups().set_index("iso3")["group"]
-    located = records[records["country"].astype(object).isin(groups.index)]
+    located = in_europe(records)
     if located.empty:
         return pd.DataFrame(columns=["country", "name", "group", *OUTCOMES, "records"])
     table = pd.crosstab(located["country"].astype(str), outcome(located)).reindex(columns=list(OUTCOMES), fill_value=0)

@@ -3,7 +3,7 @@ states, the EEA, EU candidates and the UK, beside the European policy responses.
 
 import streamlit as st
 
-from dashboard.analysis.europe import OUTCOMES, europe_events, europe_groups, europe_table, outcome
+from dashboard.analysis.europe import OUTCOMES, europe_events, europe_table, in_europe, outcome
 from dashboard.figures.maps import record_map
 from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.ui.records import record_cards
@@ -12,7 +12,6 @@ from dashboard.ui.view import md_escape, page_header
 view = page_header("Europe lens")
 st.write("EU member states, the EEA, the EU candidate countries of the period (Serbia among them) and the United Kingdom. "
          "Each record counts under its most final outcome: " + "; ".join(f"**{k}**: {v}" for k, v in OUTCOMES.items()) + ".")
-groups = europe_groups()
 table = europe_table(view.data, view.records)
 if table.empty:
     st.info("No European record matches these filters.")
@@ -30,7 +29,7 @@ events = europe_events(view.data)
 st.dataframe(events[["date", "title", "actor", "category"]].sort_values("date"), hide_index=True, width="stretch")
 
 st.subheader("Records")
-european = view.records[view.records["country"].astype(object).isin(groups["iso3"])]
+european = in_europe(view.records)
 choice = st.radio("Outcome", ["all", *OUTCOMES], horizontal=True, key="outcome", bind="query-params")
 if choice != "all":
     european = european[outcome(european) == choice]
