@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-TITLE = "Safe City Atlas: Chinese smart-city and safe-city technology abroad, 2009-2021"
+TITLE = "Safe City Atlas: Chinese smart-city and safe-city technology abroad, 2009-2023"
 
 
 def plain(description: str, url: str, accessed: dt.date) -> str:

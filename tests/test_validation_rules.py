@@ -54,6 +54,12 @@ CASES = [
     ("duplicate id across tables", "events", set_field(0, id="dep-ken-nairobi"), "dep-ken-nairobi", "id", "duplicate id"),
     ("source url scheme", "sources", set_field(0, url="javascript:alert(1)"), "src-test-news", "url", "http"),
     ("event category", "events", set_field(0, category="gossip"), "evt-who-pandemic", "category", "Input should be"),
+    ("interval out of order", "deployments", set_field(0, date="2019/2016"), "dep-ken-nairobi", "date", "must end after"),
+    ("interval with one bound", "deployments", set_field(0, date="2019/"), "dep-ken-nairobi", "date", "is not an interval"),
+    ("milestone stage", "deployments", set_field(0, milestones=[{"stage": "rumoured", "date": "2014", "source": "src-test-news", "locator": "p. 1"}]),
+     "dep-ken-nairobi", "milestones[0].stage", "Input should be"),
+    ("milestone source", "deployments", set_field(0, milestones=[{"stage": "announced", "date": "2014", "source": "src-nowhere", "locator": "p. 1"}]),
+     "dep-ken-nairobi", "milestones[0].source", "unknown source"),
 ]
 
 

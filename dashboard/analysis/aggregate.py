@@ -171,16 +171,22 @@ def count_by_country(data: Dataset, records: Records) -> pd.DataFrame:
     return counts
 
 
+SPANNING = np.iinfo(np.int64).min  # code of a date whose bounds lie in different years
+
+
 def _period_codes(dated: pd.DataFrame, freq: str) -> tuple[np.ndarray, pd.DataFrame]:
-    """Per record, an integer code of the period it is counted in (a year-only date is
-    counted in its year), and per code its label, start, end and whether it is a year.
+    """Per record, an integer code of the period it is counted in, and per code its label,
+    start, end and whether it is a year. A date is counted in the finest period that holds
+    all of it: a month or quarter when its bounds fall in one, else its year (a year-only
+    date, or an interval within one year). An interval across years ("2016/2021-07") gets
+    the code SPANNING and is left out of the series, never pinned to one of its years.
     Integers, not strings, per record: this runs on every filter change."""
-    year_only = (dated["date_precision"] == "year").to_numpy()
-    start = dated["date_start"]
+    start, end = dated["date_start"], dated["date_end"]
     fine = start.dt.to_period(freq).array.asi8
-    year = start.dt.year.to_numpy()
-    codes = np.where(year_only, -1 - year, fine)  # years get negative codes, apart from periods
-    unique = np.unique(codes)
+    fine_end = end.dt.to_period(freq).array.asi8
+    year, year_end = start.dt.year.to_numpy(dtype=np.int64), end.dt.year.to_numpy(dtype=np.int64)
+    codes = np.where(fine == fine_end, fine, np.where(year == year_end, -1 - year, SPANNING))
+    unique = np.unique(codes[codes != SPANNING])
     labels, starts, ends = [], [], []
     for code in unique:
         period = pd.Period(year=-1 - code, freq="Y") if code < 0 else pd.Period(ordinal=code, freq=freq)
@@ -194,15 +200,22 @@ def time_series(data: Dataset, records: Records, freq: str = "Q", stack: str = "
 
     Records dated only to a year cannot be placed in a month or quarter: they are returned
     with `period` = their year and `year_only` True, and the figure draws them apart.
-    Nothing is pinned to the first month of its year. A record with no value in the
-    stacking dimension (a training with no company) is stacked as NONE, not dropped.
+    Nothing is pinned to the first month of its year. Records dated by an interval across
+    years are left out; `attrs["spanning"]` says how many, for the chart's sentence. A
+    record with no value in the stacking dimension (a training with no company) is stacked
+    as NONE, not dropped.
     """
     columns_out = ["period", "start", "end", "year_only", stack, "records"]
     chosen = selection(data, records)
     rows = np.flatnonzero(chosen)
     if not len(rows):
         return pd.DataFrame(columns=columns_out)
-    codes, meta = _period_codes(data.records[["date_precision", "date_start"]].iloc[rows], freq)
+    codes, meta = _period_codes(data.records[["date_start", "date_end"]].iloc[rows], freq)
+    spanning = codes == SPANNING
+    if spanning.any():
+        chosen = chosen.copy()
+        chosen[rows[spanning]] = False
+        rows, codes = rows[~spanning], codes[~spanning]
     code_of_row = np.zeros(len(data.records), dtype=np.int64)
     code_of_row[rows] = codes
     found = links(data, chosen, stack)
@@ -213,7 +226,9 @@ def time_series(data: Dataset, records: Records, freq: str = "Q", stack: str = "
     labels = np.append(found.dtype.categories.astype(str).to_numpy(dtype=object), NONE)  # index -1 is NONE
     counts[stack] = labels[counts["key"].to_numpy()]
     out = counts.join(meta, on="code")
-    return out.sort_values(["start", stack], kind="stable")[columns_out].reset_index(drop=True)
+    out = out.sort_values(["start", stack], kind="stable")[columns_out].reset_index(drop=True)
+    out.attrs["spanning"] = int(spanning.sum())
+    return out
 
 
 def describe_series(series: pd.DataFrame, noun: str = "record-company pairs") -> str:
@@ -227,6 +242,8 @@ def describe_series(series: pd.DataFrame, noun: str = "record-company pairs") ->
         text += f"; busiest period {per_period.idxmax()} ({int(per_period.max())})"
     if year_only:
         text += f"; {year_only} dated only to a year, drawn across that year in the lower panel"
+    if series.attrs.get("spanning"):
+        text += f"; {series.attrs['spanning']} records dated only within a span of years are not drawn"
     return text + "."
 
 

@@ -11,11 +11,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .countries import classification, country_name
-from .dates import FuzzyDate
+from .dates import PRECISIONS, FuzzyDate
 from .problems import DataError
 from .schema import RECORD_TABLES, Confidence, Mode, Status
 from .geo_paths import BOUNDARIES
-from .validate import DATA_DIR, Parsed, parse_tables, seed_register
+from .validate import DATA_DIR, Parsed, parse_tables, research_files, seed_register
 
 RECORD_TYPES = {"deployments": "deployment", "agreements": "agreement", "trainings": "training"}
 
@@ -27,7 +27,10 @@ class Dataset:
     `records` holds deployments, agreements and trainings together (column `record_type`);
     `record_companies`, `record_countries` and `record_technologies` link a record, by its
     row position in `records`, to each of its companies, countries and technologies;
-    `citations` links a record id to each of its sources.
+    `citations` links a record id to each of its sources; `milestones` lists the dated
+    stages of a record (announced, contract, delivered, cancelled...), each with its source.
+    `research_*` are the research logs (queries tried, candidates read, what each line
+    found for the pairs Carnegie's index names) and `reference_countries` that index itself.
     """
 
     records: pd.DataFrame
@@ -41,6 +44,11 @@ class Dataset:
     events: pd.DataFrame
     reported_figures: pd.DataFrame
     countries: pd.DataFrame
+    milestones: pd.DataFrame = field(default_factory=lambda: empty_milestones())
+    research_queries: pd.DataFrame = field(default_factory=lambda: empty_research()[0])
+    research_candidates: pd.DataFrame = field(default_factory=lambda: empty_research()[1])
+    research_pairs: pd.DataFrame = field(default_factory=lambda: empty_research()[2])
+    reference_countries: pd.DataFrame = field(default_factory=lambda: empty_reference())
     unchecked_coordinates: list[str] = field(default_factory=list)
 
     def table(self, name: str) -> pd.DataFrame:
@@ -86,13 +94,14 @@ def source_files(data_dir: Path) -> list[Path]:
     from .schema import TABLES
 
     boundaries = data_dir / "boundaries" / "ne_110m_admin_0_countries.geojson"
-    return [data_dir / f"{name}.yaml" for name in TABLES] + [seed_register(data_dir), boundaries if boundaries.exists() else BOUNDARIES]
+    return ([data_dir / f"{name}.yaml" for name in TABLES] + research_files(data_dir)
+            + [seed_register(data_dir), boundaries if boundaries.exists() else BOUNDARIES])
 
 
 def _date_columns(frame: pd.DataFrame, column: str = "date") -> pd.DataFrame:
     values = frame.pop(column)
     frame[column] = [d.text for d in values]
-    frame[f"{column}_precision"] = pd.Categorical([d.precision for d in values], categories=["day", "month", "year"])
+    frame[f"{column}_precision"] = pd.Categorical([d.precision for d in values], categories=list(PRECISIONS))
     frame[f"{column}_start"] = pd.to_datetime([d.start for d in values]).astype("datetime64[ms]")
     frame[f"{column}_end"] = pd.to_datetime([d.end for d in values]).astype("datetime64[ms]")
     return frame
@@ -201,6 +210,59 @@ def compact_kind(values: pd.Series, keep_form: bool = False):
     return "category" if distinct <= max(present, 1) // 2 else "str"
 
 
+MILESTONE_COLUMNS = ["record_id", "stage", "date", "date_precision", "date_start", "date_end", "source_id", "locator", "note"]
+QUERY_COLUMNS = ["line", "region", "period_from", "period_to", "query", "relevant"]
+CANDIDATE_COLUMNS = ["line", "region", "period_from", "period_to", "url", "title", "publisher", "year", "decision", "records", "reason"]
+PAIR_COLUMNS = ["line", "country", "company", "outcome", "records", "reason"]
+REFERENCE_COLUMNS = ["country", "name_in_source", "safe_city", "facial_recognition", "smart_policing",
+                     "social_media_surveillance", "china_tech", "suppliers_named", "chinese_suppliers"]
+
+
+def empty_milestones() -> pd.DataFrame:
+    return pd.DataFrame(columns=MILESTONE_COLUMNS)
+
+
+def empty_research() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    return pd.DataFrame(columns=QUERY_COLUMNS), pd.DataFrame(columns=CANDIDATE_COLUMNS), pd.DataFrame(columns=PAIR_COLUMNS)
+
+
+def empty_reference() -> pd.DataFrame:
+    return pd.DataFrame(columns=REFERENCE_COLUMNS)
+
+
+def _milestones(parsed: Parsed) -> pd.DataFrame:
+    rows = [
+        {"record_id": row.id, "stage": m.stage, "date": m.date, "source_id": m.source, "locator": m.locator, "note": m.note}
+        for table in RECORD_TABLES for row in parsed.tables[table] for m in row.milestones
+    ]
+    if not rows:
+        return empty_milestones()
+    frame = _date_columns(pd.DataFrame(rows))
+    return frame.sort_values(["record_id", "date_start"], kind="stable")[MILESTONE_COLUMNS].reset_index(drop=True)
+
+
+def _research(parsed: Parsed) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    queries, candidates, pairs = [], [], []
+    for _, log in parsed.research or []:
+        line = {"line": log.line, "region": log.region, "period_from": log.period.start, "period_to": log.period.end}
+        queries += [line | {"query": q.query, "relevant": q.relevant} for q in log.queries]
+        candidates += [line | c.model_dump() | {"records": "; ".join(c.records)} for c in log.candidates]
+        pairs += [{"line": log.line} | p.model_dump() | {"records": "; ".join(p.records)} for p in log.aigs_pairs]
+    return (
+        pd.DataFrame(queries, columns=QUERY_COLUMNS),
+        pd.DataFrame(candidates, columns=CANDIDATE_COLUMNS).astype({"year": "Int64"}),
+        pd.DataFrame(pairs, columns=PAIR_COLUMNS),
+    )
+
+
+def _reference(parsed: Parsed) -> pd.DataFrame:
+    rows = [r.model_dump(exclude={"id", "note"}) for r in parsed.tables.get("aigs_2022", [])]
+    frame = pd.DataFrame(rows, columns=REFERENCE_COLUMNS)
+    for column in ("suppliers_named", "chinese_suppliers"):
+        frame[column] = frame[column].map("; ".join)  # flat text: Parquet and CSV keep it as written
+    return frame
+
+
 def build_dataset(parsed: Parsed) -> Dataset:
     records = _records_frame(parsed)
     technologies = pd.DataFrame([t.model_dump(exclude={"sources"}) for t in parsed.tables["technologies"]])
@@ -247,6 +309,7 @@ def build_dataset(parsed: Parsed) -> Dataset:
     if len(figures):
         figures["date"] = figures["date"].fillna("")
 
+    queries, candidates, pairs = _research(parsed)
     return Dataset(
         records=records,
         record_companies=record_companies,
@@ -259,5 +322,10 @@ def build_dataset(parsed: Parsed) -> Dataset:
         events=events,
         reported_figures=figures,
         countries=countries,
+        milestones=_milestones(parsed),
+        research_queries=queries,
+        research_candidates=candidates,
+        research_pairs=pairs,
+        reference_countries=_reference(parsed),
         unchecked_coordinates=parsed.unchecked_coordinates,
     )

@@ -109,6 +109,27 @@ class Technology(Strict):
     sources: list[Citation] = []
 
 
+MilestoneStage = Literal[
+    "announced", "mou", "contract", "financed", "delivered", "launched", "expanded", "suspended",
+    "cancelled", "completed",
+]
+
+
+class Milestone(Strict):
+    """A dated stage of the same project, with its own source.
+
+    A plan and its outcome, an announcement and the award, a delivery and a later
+    cancellation are points in time of one record, not a disagreement between sources: they
+    are milestones, which the record card lists and the timeline draws.
+    """
+
+    stage: MilestoneStage
+    date: DateField
+    source: RecordId
+    locator: Text
+    note: str = Field(default="", max_length=1000)
+
+
 class _Record(Strict):
     id: RecordId
     companies: list[RecordId] = []
@@ -127,6 +148,7 @@ class _Record(Strict):
     summary: Text
     value_usd: float | None = Field(default=None, ge=0)
     sources: list[Citation] = Field(min_length=1)
+    milestones: list[Milestone] = []
 
     @model_validator(mode="after")
     def _consistent(self):
@@ -192,6 +214,93 @@ class ReportedFigure(_Disputable):
     sources: list[Citation] = Field(min_length=1)
 
 
+class ReferenceCountry(Strict):
+    """One country row of a third-party index we reconcile against (Carnegie's AIGS 2022).
+
+    Only what the reconciliation needs: the four category flags, the index's "China Tech"
+    flag, every supplier as the index names it, and those suppliers that are companies in
+    our register. The index has no years and no projects: a row says which suppliers its
+    sources name in a country, nothing about when or what they sold.
+    """
+
+    id: RecordId
+    country: ISO3
+    name_in_source: Text
+    safe_city: bool
+    facial_recognition: bool
+    smart_policing: bool
+    social_media_surveillance: bool
+    china_tech: bool
+    suppliers_named: list[str] = []
+    chinese_suppliers: list[RecordId] = []
+    note: str = ""
+
+
+class ResearchQuery(Strict):
+    query: Text
+    relevant: int = Field(ge=0)
+
+
+class ResearchCandidate(Strict):
+    """A source a research line read in full, kept (it backs records) or rejected (why)."""
+
+    url: str = ""
+    title: Text
+    publisher: str = ""
+    year: int | None = Field(default=None, ge=2000, le=2100)  # the year of the fact it reports
+    decision: Literal["kept", "rejected"]
+    records: list[RecordId] = []
+    reason: str = ""
+
+    @model_validator(mode="after")
+    def _kept_has_records(self):
+        if self.decision == "kept" and not self.records:
+            raise ValueError("a kept candidate names the records it backs")
+        if self.decision == "rejected" and not self.reason:
+            raise ValueError("a rejected candidate says why")
+        return self
+
+
+class PairOutcome(Strict):
+    """What a line found for one country-supplier pair that Carnegie's index names."""
+
+    country: ISO3
+    company: RecordId
+    outcome: Literal["covered", "not_found", "out_of_scope"]
+    records: list[RecordId] = []
+    reason: str = ""
+
+    @model_validator(mode="after")
+    def _backed(self):
+        if self.outcome == "covered" and not self.records:
+            raise ValueError("a covered pair names the records that cover it")
+        if self.outcome != "covered" and not self.reason:
+            raise ValueError("a pair not covered says why (what was searched, or why it is out of scope)")
+        return self
+
+
+class ResearchPeriod(Strict):
+    start: int = Field(alias="from", ge=2000, le=2100)
+    end: int = Field(alias="to", ge=2000, le=2100)
+
+
+class ResearchLog(Strict):
+    """One research line (a region and a period): every query tried and every candidate read.
+
+    It is how a reader tells a quiet year from a thin search: the Sources & method page sets
+    the records kept against the candidates read, per year band.
+    """
+
+    line: RecordId
+    region: Text
+    period: ResearchPeriod
+    searched_on: DateField
+    queries: list[ResearchQuery] = Field(min_length=1)
+    candidates: list[ResearchCandidate] = []
+    aigs_pairs: list[PairOutcome] = []
+    notes: str = ""
+
+
 # table name -> (model, file name). Order matters: referenced tables load first.
 TABLES: dict[str, type[Strict]] = {
     "sources": Source,
@@ -202,5 +311,9 @@ TABLES: dict[str, type[Strict]] = {
     "trainings": Training,
     "events": Event,
     "reported_figures": ReportedFigure,
+    "aigs_2022": ReferenceCountry,
 }
 RECORD_TABLES = ("deployments", "agreements", "trainings")
+# tables a data folder may leave out: the reconciliation is then simply not shown
+OPTIONAL_TABLES = ("aigs_2022",)
+RESEARCH_FOLDER = "research"  # one ResearchLog per file; optional

@@ -11,8 +11,8 @@ from pydantic import ValidationError
 
 from .geo_paths import BOUNDARIES
 from .problems import Problem
-from .schema import RECORD_TABLES, TABLES
-from .yamlio import read_table
+from .schema import OPTIONAL_TABLES, RECORD_TABLES, RESEARCH_FOLDER, TABLES, ResearchLog
+from .yamlio import read_document, read_table
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 SEED_REGISTER = Path(__file__).resolve().parents[2] / "seeds" / "register.yaml"
@@ -23,6 +23,7 @@ class Parsed:
     tables: dict[str, list]  # table name -> validated models, in file order
     files: dict[str, str]  # table name -> file name used in messages
     unchecked_coordinates: list[str]  # record ids whose country is too small for the 1:110m map
+    research: list | None = None  # (file name, ResearchLog) per research line
 
 
 def _field_path(loc: tuple) -> str:
@@ -35,7 +36,20 @@ def _field_path(loc: tuple) -> str:
     return path or "-"
 
 
+def _errors(error_source: ValidationError, display: str, label: str, line: int | None = None) -> list[Problem]:
+    problems = []
+    for error in error_source.errors():
+        message = error["msg"].removeprefix("Value error, ")
+        if error["type"] == "extra_forbidden":
+            message = "unknown field (check its spelling)"
+        where = f" (line {line})" if line is not None else ""
+        problems.append(Problem(display, label, _field_path(error["loc"]), f"{message}{where}"))
+    return problems
+
+
 def _parse_table(name: str, path: Path, display: str) -> tuple[list, list[Problem]]:
+    if name in OPTIONAL_TABLES and not path.exists():
+        return [], []
     rows, problems = read_table(path, display)
     model = TABLES[name]
     parsed = []
@@ -48,12 +62,30 @@ def _parse_table(name: str, path: Path, display: str) -> tuple[list, list[Proble
         try:
             parsed.append(model.model_validate(raw))
         except ValidationError as err:
-            for error in err.errors():
-                message = error["msg"].removeprefix("Value error, ")
-                if error["type"] == "extra_forbidden":
-                    message = "unknown field (check its spelling)"
-                problems.append(Problem(display, label, _field_path(error["loc"]), f"{message} (line {line})"))
+            problems += _errors(err, display, label, line)
     return parsed, problems
+
+
+def research_files(data_dir: Path) -> list[Path]:
+    folder = data_dir / RESEARCH_FOLDER
+    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def _parse_research(data_dir: Path) -> tuple[list, list[Problem]]:
+    """Every research log in data/research/, one line each; a broken log is named like a table."""
+    logs, problems = [], []
+    for path in research_files(data_dir):
+        display = f"{data_dir.name}/{RESEARCH_FOLDER}/{path.name}"
+        _, document, found = read_document(path, display)
+        problems += found
+        if found:
+            continue
+        label = str(document.get("line", "-")) if isinstance(document, dict) else "-"
+        try:
+            logs.append((display, ResearchLog.model_validate(document)))
+        except ValidationError as err:
+            problems += _errors(err, display, label)
+    return logs, problems
 
 
 def seed_register(data_dir: Path) -> Path:
@@ -76,7 +108,9 @@ def parse_tables(data_dir: Path | None = None) -> tuple[Parsed, list[Problem]]:
     seeds, found = _parse_table("sources", register, f"seeds/{register.name}")
     problems += found
     tables["sources"] = seeds + tables["sources"]
-    parsed = Parsed(tables, files, [])
+    research, found = _parse_research(data_dir)
+    problems += found
+    parsed = Parsed(tables, files, [], research)
     problems += _cross_checks(parsed, data_dir)
     return parsed, problems
 
@@ -105,7 +139,31 @@ def _cross_checks(parsed: Parsed, data_dir: Path) -> list[Problem]:
             for i, tech in enumerate(getattr(row, "technology", [])):
                 if tech not in technologies:
                     problems.append(Problem(files[name], row.id, f"technology[{i}]", f"unknown technology '{tech}'"))
+    for name in RECORD_TABLES:
+        for row in tables[name]:
+            for i, milestone in enumerate(row.milestones):
+                if milestone.source not in sources:
+                    problems.append(Problem(files[name], row.id, f"milestones[{i}].source", f"unknown source '{milestone.source}'"))
+    problems += _research_checks(parsed, set(seen))
     problems += _coordinate_checks(parsed, data_dir)
+    return problems
+
+
+def _research_checks(parsed: Parsed, ids: set[str]) -> list[Problem]:
+    """A log may only point at records that exist, and each line is logged once."""
+    problems, lines = [], {}
+    for display, log in parsed.research or []:
+        if log.line in lines:
+            problems.append(Problem(display, log.line, "line", f"line name also used in {lines[log.line]}"))
+        lines[log.line] = display
+        for i, candidate in enumerate(log.candidates):
+            for record in candidate.records:
+                if record not in ids:
+                    problems.append(Problem(display, log.line, f"candidates[{i}].records", f"unknown record '{record}'"))
+        for i, pair in enumerate(log.aigs_pairs):
+            for record in pair.records:
+                if record not in ids:
+                    problems.append(Problem(display, log.line, f"aigs_pairs[{i}].records", f"unknown record '{record}'"))
     return problems
 
 

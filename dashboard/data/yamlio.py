@@ -53,24 +53,25 @@ def _construct_mapping(self, node, deep=False):
 _StrictLoader.construct_mapping = _construct_mapping
 
 
-def read_table(path: Path, display: str) -> tuple[list[tuple[dict, int]], list[Problem]]:
-    """Return the file's records with their line numbers, or the problems that stop it.
+def read_document(path: Path, display: str):
+    """The file's top-level YAML node and document, or the problems that stop it.
 
-    A table file is a mapping with a `records:` list (other keys are its metadata).
+    Every data file goes through here: bounded size, strict UTF-8, no tags, no aliases,
+    no repeated keys, and a syntax error named by line and column.
     """
     if not path.exists():
-        return [], [Problem(display, "-", "-", "file is missing")]
+        return None, None, [Problem(display, "-", "-", "file is missing")]
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        return [], [Problem(display, "-", "-", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+        return None, None, [Problem(display, "-", "-", f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")]
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        return [], [Problem(display, "-", "-", f"line {line}: bytes are not UTF-8 ({err.reason} at byte {err.start})")]
+        return None, None, [Problem(display, "-", "-", f"line {line}: bytes are not UTF-8 ({err.reason} at byte {err.start})")]
     if not text.strip():
-        return [], [Problem(display, "-", "-", "file is empty")]
+        return None, None, [Problem(display, "-", "-", "file is empty")]
     try:
         loader = _StrictLoader(text)
         try:
@@ -83,11 +84,22 @@ def read_table(path: Path, display: str) -> tuple[list[tuple[dict, int]], list[P
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        return [], [Problem(display, "-", "-", f"YAML syntax error: {where}{err.problem or err.context}")]
+        return None, None, [Problem(display, "-", "-", f"YAML syntax error: {where}{err.problem or err.context}")]
     except yaml.YAMLError as err:
-        return [], [Problem(display, "-", "-", f"YAML error: {err}")]
+        return None, None, [Problem(display, "-", "-", f"YAML error: {err}")]
     if document is None:
-        return [], [Problem(display, "-", "-", "file is empty (only comments or blank lines)")]
+        return None, None, [Problem(display, "-", "-", "file is empty (only comments or blank lines)")]
+    return node, document, []
+
+
+def read_table(path: Path, display: str) -> tuple[list[tuple[dict, int]], list[Problem]]:
+    """Return the file's records with their line numbers, or the problems that stop it.
+
+    A table file is a mapping with a `records:` list (other keys are its metadata).
+    """
+    node, document, problems = read_document(path, display)
+    if problems:
+        return [], problems
     if not isinstance(document, dict) or "records" not in document:
         return [], [Problem(display, "-", "-", "expected a mapping with a 'records:' list")]
     records = document["records"] or []

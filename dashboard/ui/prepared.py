@@ -35,7 +35,7 @@ class Prepared:
 
 def month_options(data: Dataset) -> list[str]:
     first = min(data.records["date_start"].min(), pd.Timestamp("2009-01-01")).to_period("M")
-    last = max(data.records["date_end"].max(), pd.Timestamp("2021-12-31")).to_period("M")
+    last = max(data.records["date_end"].max(), pd.Timestamp("2023-12-31")).to_period("M")
     return [str(p) for p in pd.period_range(first, last, freq="M")]
 
 

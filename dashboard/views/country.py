@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.analysis import profiles
+from dashboard.analysis import profiles, reconcile
 from dashboard.analysis.aggregate import count_by, describe_series, time_series
 from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.figures.timeline import timeline
@@ -59,6 +59,21 @@ if len(disputed):
     st.dataframe(disputed, hide_index=True, width="stretch")
 else:
     st.caption("No record here has conflicting sources.")
+
+st.subheader("In Carnegie's AI Global Surveillance Index (2022)")
+pairs = reconcile.reference_pairs(view.data)
+here = pairs[pairs["country"] == iso3]
+if here.empty:
+    st.caption("The index names no Chinese supplier for this country.")
+else:
+    for row in here.itertuples():
+        company = view.names.get(row.company, row.company)
+        if row.covered:
+            st.markdown(md_escape(f"{company}: named by the index; our records {row.records}."))
+        else:
+            st.markdown(md_escape(f"{company}: named by the index; no record here ({row.outcome}{': ' + row.reason if row.reason else ''})."))
+st.caption("Feldstein, AI & Big Data Global Surveillance Index (2022 updated), Carnegie Endowment, DOI 10.17632/gjhf5y4xjp.4. "
+           "All records count here, whatever the filters.")
 
 st.subheader("Sources")
 sources_register(profiles.sources_cited(view.data, records))

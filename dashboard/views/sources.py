@@ -5,7 +5,10 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import citation
-from dashboard.ui.view import page_header, view_url
+from dashboard.analysis import reconcile
+from dashboard.figures.effort import effort_bars
+from dashboard.figures.theme import PLOTLY_CONFIG
+from dashboard.ui.view import md_escape, page_header, view_url
 
 view = page_header("Sources & method")
 data = view.data
@@ -31,6 +34,70 @@ right.subheader("Records per region")
 right.dataframe(view.prepared.coverage["region"], hide_index=True, width="stretch")
 st.subheader("Records per kind of source")
 st.dataframe(view.prepared.coverage["source kind"], hide_index=True)
+
+st.header("Research effort per year band")
+effort = reconcile.effort_by_band(data)
+st.markdown(
+    "Records were collected in research lines, one per region and period. Each line logged every query it "
+    "ran and every source it read, kept or rejected and why (`data/research/`). Where a band has many sources "
+    "read and few kept, it is thin in what was published; where few were read, it is thin in our search. "
+    "Records collected before the logs were kept count under *records held* only."
+)
+st.plotly_chart(effort_bars(effort), config=PLOTLY_CONFIG, width="stretch")
+st.caption(md_escape(
+    "Chart text: " + "; ".join(f"{row.band}: {row.candidates_read} sources read, {row.kept} kept, {row.records} records held"
+                               for row in effort.itertuples()) + "."
+))
+st.dataframe(
+    effort, hide_index=True, width="stretch",
+    column_config={
+        "band": "Years", "lines": st.column_config.NumberColumn("Research lines", format="%d"),
+        "queries": st.column_config.NumberColumn("Queries run", format="%d"),
+        "candidates_read": st.column_config.NumberColumn("Sources read", format="%d"),
+        "kept": st.column_config.NumberColumn("Kept", format="%d"),
+        "rejected": st.column_config.NumberColumn("Rejected", format="%d"),
+        "records": st.column_config.NumberColumn("Records held", format="%d"),
+    },
+)
+
+st.header("Cross-check: Carnegie's AI Global Surveillance Index")
+pairs = reconcile.reference_pairs(data)
+if pairs.empty:
+    st.caption("The reference table (data/aigs_2022.yaml) is not in this data folder.")
+else:
+    covered, total = reconcile.coverage_share(pairs)
+    st.markdown(
+        f"The index names a Chinese supplier for **{total}** country-supplier pairs outside China. "
+        f"We hold at least one cited deployment or agreement for **{covered}** of them "
+        f"(**{covered / total:.0%}**). Each pair we lack carries the reason our research logged."
+    )
+    st.dataframe(
+        pairs[~pairs["covered"]].assign(company=lambda t: t["company"].map(lambda c: view.names.get(c, c))),
+        hide_index=True, width="stretch",
+        column_order=["country_name", "company", "outcome", "reason"],
+        column_config={"country_name": "Country", "company": "Supplier named by the index", "outcome": "Outcome",
+                       "reason": st.column_config.TextColumn("Why we have no record", width="large")},
+    )
+    compared = reconcile.countries_compared(data)
+    only_index = compared[compared["side"] == "index only"]["country_name"].tolist()
+    only_ours = compared[compared["side"] == "ours only"]["country_name"].tolist()
+    st.markdown(
+        f"- **Countries the index marks as using Chinese technology where we hold no record** ({len(only_index)}): "
+        + (md_escape(", ".join(only_index)) or "none") + ".\n"
+        f"- **Countries where we hold records that the index does not mark** ({len(only_ours)}): "
+        + (md_escape(", ".join(only_ours)) or "none") + "."
+    )
+    with st.expander("Our country-company pairs that the index does not name"):
+        extra = reconcile.pairs_not_in_index(data)
+        st.dataframe(extra.assign(company=extra["company"].map(lambda c: view.names.get(c, c))), hide_index=True,
+                     width="stretch", column_order=["country_name", "company", "records"],
+                     column_config={"country_name": "Country", "company": "Company", "records": "Our records"})
+    st.caption(
+        "Reference: Steven Feldstein, AI & Big Data Global Surveillance Index (2022 updated), Carnegie Endowment for "
+        "International Peace, Mendeley Data, version 4, 6 June 2022, DOI 10.17632/gjhf5y4xjp.4. The index lists up to "
+        "five suppliers per country and has no years: a pair says a supplier appears in the index's sources for that "
+        "country, not when or what it sold."
+    )
 
 st.header("Reported figures")
 st.caption("Aggregate counts from studies and companies: context, not records. They are not added to the map.")
