@@ -5,9 +5,11 @@ in the same YAML shape as data/. This copies data/ to a temporary folder, append
 staged records to each table and runs the validator on the copy, so every problem is named
 as file:record-id:field before anything touches data/.
 
-    python scripts/stage_check.py STAGING_DIR [--merge]
+    python scripts/stage_check.py STAGING_DIR... [--logs GLOB] [--merge]
 
-With --merge the staged records are appended to data/ itself once the copy validates.
+With --logs only the research logs matching GLOB (e.g. 'mena-*') are checked, so lines
+still being researched do not block one that is finished. With --merge the staged records
+are appended to data/ itself once the copy validates.
 """
 
 from __future__ import annotations
@@ -30,7 +32,10 @@ def staged_tables(staging: Path) -> dict[str, list[dict]]:
     for name in TABLES:
         path = staging / f"{name}.yaml"
         if path.exists():
-            document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            try:
+                document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            except yaml.YAMLError as err:
+                raise SystemExit(f"{path}: YAML syntax error: {err}") from None
             records = document.get("records", []) if isinstance(document, dict) else document
             tables[name] = records or []
     return tables
@@ -56,14 +61,22 @@ def validate(data_dir: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("staging", type=Path)
+    parser.add_argument("staging", type=Path, nargs="+")
+    parser.add_argument("--logs", help="check only the research logs matching this glob")
     parser.add_argument("--merge", action="store_true", help="append to data/ once the copy validates")
     args = parser.parse_args(argv)
-    staged = staged_tables(args.staging)
+    staged: dict[str, list[dict]] = {}
+    for folder in args.staging:
+        for name, rows in staged_tables(folder).items():
+            staged.setdefault(name, []).extend(rows)
     print("staged: " + ", ".join(f"{name} {len(rows)}" for name, rows in staged.items()))
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "data"
         shutil.copytree(DATA, copy)
+        if args.logs:
+            for log in (copy / "research").glob("*.yaml"):
+                if not log.match(args.logs):
+                    log.unlink()
         merge_into(copy, staged)
         status = validate(copy)
     if status == 0 and args.merge:
