@@ -263,6 +263,11 @@ def _reference(parsed: Parsed) -> pd.DataFrame:
     return frame
 
 
+# One marker, wherever a title is shown or exported, for a title the page itself did not show.
+TITLE_MARKERS = {"headline": "", "from_url": " [title rebuilt from the page address]",
+                 "described": " [no headline shown; our description]"}
+
+
 def build_dataset(parsed: Parsed) -> Dataset:
     records = _records_frame(parsed)
     technologies = pd.DataFrame([t.model_dump(exclude={"sources"}) for t in parsed.tables["technologies"]])
@@ -301,6 +306,7 @@ def build_dataset(parsed: Parsed) -> Dataset:
     )
     sources = pd.DataFrame([_fields(s, keep_dates=()) for s in parsed.tables["sources"]])
     sources[["date", "accessed"]] = sources[["date", "accessed"]].fillna("").astype("string")
+    sources["title"] = sources["title"] + sources["title_kind"].map(TITLE_MARKERS)
     sources["authors"] = sources["authors"].map("; ".join)
 
     events = pd.DataFrame([_fields(e, exclude={"sources"}) for e in parsed.tables["events"]])

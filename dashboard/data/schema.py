@@ -71,9 +71,17 @@ class Citation(Strict):
     claim: str = Field(default="", max_length=1000)
 
 
+TitleKind = Literal["headline", "from_url", "described"]
+
+
 class Source(Strict):
+    """A document cited. title_kind says where the title comes from: the headline as the
+    page shows it, rebuilt from the page address, or our description of a page that shows
+    none. The last two get one uniform marker wherever the title is shown."""
+
     id: RecordId
     title: Text
+    title_kind: TitleKind = "headline"
     authors: list[str] = []
     publisher: Text
     date: OptionalDate = None

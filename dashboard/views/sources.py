@@ -24,7 +24,12 @@ st.dataframe(
     data.sources[["id", "title", "authors", "publisher", "date", "kind", "url"]], hide_index=True, width="stretch",
     column_config={"url": st.column_config.LinkColumn("URL")},
 )
-st.caption(f"{len(data.sources)} sources. The two founding documents are cited by section or footnote; they are copyrighted and not reproduced here.")
+rebuilt = int((data.sources["title_kind"] != "headline").sum())
+st.caption(
+    f"{len(data.sources)} sources. The two founding documents are cited by section or footnote; they are copyrighted "
+    f"and not reproduced here. {rebuilt} sources show no headline in the copy we read: their titles carry the marker "
+    "'[title rebuilt from the page address]' or '[no headline shown; our description]'."
+)
 
 st.header("Coverage")
 left, right = st.columns(2)
