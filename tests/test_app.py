@@ -154,3 +154,36 @@ def test_sources_page_cites_the_view(fixture_data):
     plain, bib = at.code[0].value, at.code[1].value
     assert "View: Huawei records" in plain and "accessed" in plain
     assert bib.startswith("@misc{safecityatlas") and "urldate" in bib
+
+
+def test_record_card_lists_milestones_and_timeline_draws_them(tmp_path, monkeypatch):
+    import shutil
+
+    import yaml
+
+    target = tmp_path / "data"
+    shutil.copytree(GOOD, target)
+    path = target / "deployments.yaml"
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document["records"][1]["milestones"] = [  # dep-srb-nis, dated 2020
+        {"stage": "announced", "date": "2019-09", "source": "src-test-news", "locator": "para 1", "note": "pilot announced"},
+        {"stage": "launched", "date": "2020-06", "source": "src-test-news", "locator": "para 2"},
+    ]
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    monkeypatch.setenv("SAFE_CITY_ATLAS_DATA", str(target))
+    card = run("records", query={"record": "dep-srb-nis"})
+    assert not card.exception
+    stages = next(df.value for df in card.dataframe if "Stage" in df.value.columns)
+    assert stages[["When", "Stage"]].values.tolist() == [["Sep 2019", "Announced"], ["Jun 2020", "Launched"]]
+    timeline = run("timeline")
+    assert not timeline.exception
+    assert any("2 milestones of 1 records" in c.value.replace("\\", "") for c in timeline.caption)
+
+
+def test_sources_page_shows_effort_and_the_reconciliation():
+    at = run("sources")
+    assert not at.exception
+    text = " ".join(m.value for m in at.markdown).replace("\\", "")
+    assert re.search(r"names a Chinese supplier for \*\*\d+\*\* country-supplier pairs", text)
+    assert any(c.value.startswith("Chart text: 2009") for c in at.caption)
+    assert any("sources show no headline" in c.value for c in at.caption)

@@ -363,3 +363,14 @@ def coverage(data: Dataset, by: str = "year") -> pd.DataFrame:
     long = linked(data, records, by)
     long["record_type"] = records["record_type"].to_numpy()[long["row"].to_numpy()]
     return long.groupby([by, "record_type"], observed=True)["row"].nunique().unstack(fill_value=0).reset_index()
+
+
+def milestones_of(data: Dataset, records: Records) -> pd.DataFrame:
+    """The dated stages (announced, contract, delivered, cancelled...) of the selected
+    records, with each record's summary for the hover text. A record's own date is where
+    it is counted; its milestones show how it got there and what became of it."""
+    chosen = selection(data, records)
+    ids = data.records["id"].to_numpy(dtype=object)[chosen]
+    stages = data.milestones[data.milestones["record_id"].isin(ids)]
+    summaries = data.records.set_index("id")["summary"]
+    return stages.assign(summary=stages["record_id"].map(summaries).astype(object))

@@ -3,7 +3,8 @@ effort behind them: pure pandas, no Streamlit.
 
 The index names, per country, the suppliers its sources mention; it has no years and no
 projects. A country-supplier pair it names is "covered" when we hold at least one cited
-deployment or agreement in that country by that company. A pair we do not cover keeps the
+deployment or agreement in that country by that company, or a training the company ran for
+that one country's officials. A pair we do not cover keeps the
 reason a research line logged (searched and not found, or out of scope), so a gap reads as
 a finding, not as silence.
 """
@@ -23,14 +24,20 @@ YEAR_BANDS = (("2009-2015", 2009, 2015), ("2016-2018", 2016, 2018), ("2019", 201
 
 
 def _our_pairs(data: Dataset) -> pd.DataFrame:
-    """(country, company, record id) for every deployment and agreement."""
+    """(country, company, record id) for every deployment and agreement, and for every
+    training run for one country's officials. A multi-country course does not count: a
+    company teaching a seminar with forty countries in the room supplied none of them."""
     records = data.records
-    own = records["record_type"].isin(["deployment", "agreement"]).to_numpy()
+    one_country = records["countries"].map(len).to_numpy() == 1
+    own = (records["record_type"].isin(["deployment", "agreement"]).to_numpy()
+           | (records["record_type"].eq("training").to_numpy() & one_country))
     links = data.record_companies[own[data.record_companies["row"].to_numpy()]]
+    rows = links["row"].to_numpy()
+    country = records["countries"].map(lambda codes: codes[0] if len(codes) else None).to_numpy(dtype=object)
     return pd.DataFrame({
-        "country": records["country"].astype(object).to_numpy()[links["row"].to_numpy()],
+        "country": country[rows],
         "company": links["company"].astype(object).to_numpy(),
-        "record_id": records["id"].astype(object).to_numpy()[links["row"].to_numpy()],
+        "record_id": records["id"].astype(object).to_numpy()[rows],
     })
 
 

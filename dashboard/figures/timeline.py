@@ -122,3 +122,25 @@ def mark_date(fig: go.Figure, date: str, label: str) -> go.Figure:
     fig.add_shape(type="line", x0=when, x1=when, xref="x", yref="paper", y0=0, y1=1, line=dict(color="#D55E00", width=2, dash="dash"))
     fig.add_annotation(x=when, xref="x", yref="paper", y=1.02, text=f"{escape(label)} ({date})", showarrow=False, font=dict(color="#D55E00"))
     return fig
+
+
+STAGE_ORDER = ["announced", "mou", "contract", "financed", "delivered", "launched", "expanded", "suspended", "cancelled", "completed"]
+
+
+def milestone_strip(milestones: pd.DataFrame, window: tuple, title: str) -> go.Figure:
+    """milestones: analysis.aggregate.milestones_of. One row per stage, a marker at the
+    middle of each stage's date interval (a year-only stage sits mid-year, said in hover)."""
+    traces = []
+    for stage in [s for s in STAGE_ORDER if s in set(milestones["stage"])]:
+        group = milestones[milestones["stage"] == stage]
+        traces.append(dict(
+            type="scatter", mode="markers", name=stage, showlegend=False,
+            x=(group["date_start"] + (group["date_end"] - group["date_start"]) / 2).tolist(),
+            y=[stage] * len(group),
+            marker=dict(symbol="x" if stage == "cancelled" else "circle", size=10, color="#D55E00" if stage == "cancelled" else "#0072B2"),
+            text=[f"<b>{escape(stage)}</b> {escape(str(d))}<br>{escape(str(s)[:120])}" for d, s in zip(group["date"], group["summary"])],
+            hovertemplate="%{text}<extra></extra>",
+        ))
+    height = 120 + 34 * len(traces)
+    return go.Figure(data=traces, layout=dict(**LAYOUT, title=title, height=height, xaxis=dict(type="date", range=list(window)),
+                                              yaxis=dict(categoryorder="array", categoryarray=list(reversed(STAGE_ORDER)))))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ..data.dates import FuzzyDate
 from .view import View
 
 
@@ -12,6 +13,19 @@ def sources_table(view: View, record_id: str) -> pd.DataFrame:
     cites = view.data.citations[view.data.citations["owner_id"] == record_id].sort_values("position")
     table = cites.join(view.data.sources.set_index("id")[["title", "publisher", "date", "url"]], on="source_id")
     return table[["title", "publisher", "date", "locator", "claim", "url", "source_id"]]
+
+
+def milestones_table(view: View, record_id: str) -> pd.DataFrame:
+    """The record's dated stages, oldest first, each with the source that dates it."""
+    stages = view.data.milestones[view.data.milestones["record_id"] == record_id]
+    titles = view.data.sources.set_index("id")["title"]
+    return pd.DataFrame({
+        "When": stages["date"].map(lambda text: FuzzyDate.parse(text).label).to_numpy(),
+        "Stage": stages["stage"].str.capitalize().to_numpy(),
+        "What": stages["note"].to_numpy(),
+        "Source": stages["source_id"].map(titles).to_numpy(),
+        "Where in it": stages["locator"].to_numpy(),
+    })
 
 
 SOURCE_COLUMNS = {
@@ -30,7 +44,8 @@ def record_detail(view: View, row) -> None:
     st.text(row["summary"])
     facts = {
         "Where": place or ", ".join(row["countries"]) or (f"{row['country_count']} countries" if pd.notna(row["country_count"]) else "not stated"),
-        "When": f"{row['date']} ({row['date_precision']} precision)" + (f" to {row['end_date']}" if isinstance(row["end_date"], str) else ""),
+        "When": FuzzyDate.parse(row["date"]).label + (f" (until {FuzzyDate.parse(row['end_date']).label})" if isinstance(row["end_date"], str) else "")
+        + ("" if row["date_precision"] != "interval" else " (known only within these bounds)"),
         "Status / mode": f"{row['status']} / {row['mode']}",
         "Anti-epidemic": "yes" if row["anti_epidemic"] else "no",
         "Confidence": row["confidence"],
@@ -39,6 +54,11 @@ def record_detail(view: View, row) -> None:
     if isinstance(row["title"], str):
         facts = {"Programme": row["title"], "Organiser": row["organiser"]} | facts
     st.dataframe(pd.DataFrame({"": list(facts), " ": [str(v) for v in facts.values()]}), hide_index=True, width="stretch")
+    stages = milestones_table(view, row["id"])
+    if len(stages):
+        st.caption("Milestones: dated stages of this project, each from its own source.")
+        st.dataframe(stages, hide_index=True, width="stretch",
+                     column_config={"What": st.column_config.TextColumn(width="large"), "Source": st.column_config.TextColumn(width="large")})
     if row["disputed"]:
         st.warning("Sources disagree on this record.", icon=None)
         st.text(row["dispute_note"])

@@ -73,7 +73,7 @@ else:
     covered, total = reconcile.coverage_share(pairs)
     st.markdown(
         f"The index names a Chinese supplier for **{total}** country-supplier pairs outside China. "
-        f"We hold at least one cited deployment or agreement for **{covered}** of them "
+        f"We hold at least one cited deployment, agreement or single-country training for **{covered}** of them "
         f"(**{covered / total:.0%}**). Each pair we lack carries the reason our research logged."
     )
     st.dataframe(

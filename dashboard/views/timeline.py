@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from dashboard.analysis.aggregate import agreement_lanes, describe_series, time_series
+from dashboard.analysis.aggregate import agreement_lanes, describe_series, milestones_of, time_series
 from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.figures.timeline import agreement_lanes as lanes_figure
-from dashboard.figures.timeline import timeline
+from dashboard.figures.timeline import milestone_strip, timeline
 from dashboard.ui.view import md_escape, page_header
 
 view = page_header("Timeline")
@@ -32,6 +32,18 @@ else:
     st.caption(md_escape(f"Chart text: {drawn} agreements across {lanes['company'].nunique()} companies; "
                f"{int((lanes['status'] == 'cancelled').sum())} company lines cancelled.")
                + (f" Showing the {drawn:,} most recent of {lanes.attrs['total']:,} agreements." if lanes.attrs["total"] > drawn else ""))
+
+st.subheader("Milestones")
+stages = milestones_of(view.data, view.chosen)
+in_window = stages[(stages["date_end"] >= window[0]) & (stages["date_start"] <= window[1])]
+if in_window.empty:
+    st.caption("No dated milestone of the selected records falls in this window.")
+else:
+    st.plotly_chart(milestone_strip(in_window, window, "Dated stages of the selected records (announced, contract, delivered, cancelled...)"),
+                    config=PLOTLY_CONFIG, width="stretch")
+    counts = in_window["stage"].value_counts()
+    st.caption(md_escape(f"Chart text: {len(in_window)} milestones of {in_window['record_id'].nunique()} records in this window: "
+                         + ", ".join(f"{n} {stage}" for stage, n in counts.items()) + "."))
 
 with st.expander("Events in this window"):
     st.dataframe(events[["date", "title", "category", "actor"]], hide_index=True, width="stretch")
