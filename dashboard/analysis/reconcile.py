@@ -19,6 +19,8 @@ from ..data.countries import country_name
 ABROAD_EXCLUDED = ("CHN",)  # the index's China row describes domestic use, not exports
 
 # year bands of the effort table: the comparison windows a reader is likely to set
+OUTCOME_LABELS = {"covered": "covered", "not_found": "searched, not found", "out_of_scope": "out of scope",
+                  "not searched": "not searched yet"}
 YEAR_BANDS = (("2009-2015", 2009, 2015), ("2016-2018", 2016, 2018), ("2019", 2019, 2019),
               ("2020", 2020, 2020), ("2021", 2021, 2021), ("2022-2023", 2022, 2023))
 

@@ -20,6 +20,6 @@ def effort_bars(effort: pd.DataFrame) -> go.Figure:
             for column, label, colour in series
         ],
         layout=dict(**LAYOUT, barmode="group", height=360,
-                    title=dict(text="Research effort and records per year band"),
+                    title=dict(text="Research effort and records per year band"), xaxis=dict(type="category"),
                     yaxis=dict(title=dict(text="count"), tickformat="d", rangemode="tozero")),
     )

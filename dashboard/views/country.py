@@ -69,9 +69,12 @@ else:
     for row in here.itertuples():
         company = view.names.get(row.company, row.company)
         if row.covered:
-            st.markdown(md_escape(f"{company}: named by the index; our records {row.records}."))
+            ids = row.records.split("; ")
+            dates = view.data.records.loc[view.data.records["id"].isin(ids), "date_start"]
+            st.markdown(md_escape(f"{company}: named by the index; {len(ids)} of our records, dated "
+                                  f"{dates.min():%Y} to {dates.max():%Y}."))
         else:
-            st.markdown(md_escape(f"{company}: named by the index; no record here ({row.outcome}{': ' + row.reason if row.reason else ''})."))
+            st.markdown(md_escape(f"{company}: named by the index; no record here ({reconcile.OUTCOME_LABELS.get(row.outcome, row.outcome)}{': ' + row.reason if row.reason else ''})."))
 st.caption("Feldstein, AI & Big Data Global Surveillance Index (2022 updated), Carnegie Endowment, DOI 10.17632/gjhf5y4xjp.4. "
            "All records count here, whatever the filters.")
 

@@ -57,7 +57,7 @@ st.dataframe(
     effort, hide_index=True, width="stretch",
     column_config={
         "band": "Years", "lines": st.column_config.NumberColumn("Research lines", format="%d"),
-        "queries": st.column_config.NumberColumn("Queries run", format="%d"),
+        "queries": st.column_config.NumberColumn("Queries run", format="%d", help="by the lines whose period includes these years"),
         "candidates_read": st.column_config.NumberColumn("Sources read", format="%d"),
         "kept": st.column_config.NumberColumn("Kept", format="%d"),
         "rejected": st.column_config.NumberColumn("Rejected", format="%d"),
@@ -77,7 +77,8 @@ else:
         f"(**{covered / total:.0%}**). Each pair we lack carries the reason our research logged."
     )
     st.dataframe(
-        pairs[~pairs["covered"]].assign(company=lambda t: t["company"].map(lambda c: view.names.get(c, c))),
+        pairs[~pairs["covered"]].assign(company=lambda t: t["company"].map(lambda c: view.names.get(c, c)),
+                                        outcome=lambda t: t["outcome"].map(reconcile.OUTCOME_LABELS)),
         hide_index=True, width="stretch",
         column_order=["country_name", "company", "outcome", "reason"],
         column_config={"country_name": "Country", "company": "Supplier named by the index", "outcome": "Outcome",
