@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from .analysis.filters import DATE_RULES, Filters
+from .analysis.vocabulary import Vocabulary
 from .data import DataError, load_dataset
 from .data.validate import parse_tables
 from .export import to_csv_bytes
@@ -48,22 +49,40 @@ def _month(text: str) -> pd.Period:
         raise argparse.ArgumentTypeError(f"'{text}' is not a month like 2019-01") from err
 
 
-def _company_ids(data, given: list[str]) -> tuple[str, ...]:
-    """Accept a company's id or its name in any case: --company Huawei is --company huawei."""
-    lookup = {str(i).lower(): i for i in data.companies["id"]} | {str(n).lower(): i for n, i in zip(data.companies["name"], data.companies["id"])}
-    return tuple(lookup.get(value.lower(), value) for value in given)
+def vocabularies(data) -> dict[str, Vocabulary]:
+    """What each option accepts, from the data itself: ids, names and labels alike."""
+    from .data.countries import country_name
+
+    companies = data.companies
+    technologies = data.technologies[data.technologies["category"] == "exported"]
+    records = data.records
+    return {
+        "company": Vocabulary.of("company", companies["id"], dict(zip(companies["id"], companies["name"])),
+                                 {i: list(a) for i, a in zip(companies["id"], companies["aliases"])}),
+        "country": Vocabulary.of("country", data.countries["iso3"], {c: country_name(c) for c in data.countries["iso3"]}),
+        "region": Vocabulary.of("region", sorted(data.countries["region"].unique())),
+        "technology": Vocabulary.of("technology", technologies["id"], dict(zip(technologies["id"], technologies["label"]))),
+        "type": Vocabulary.of("record type", records["record_type"].cat.categories,
+                              aliases={t: [t + "s"] for t in records["record_type"].cat.categories}),
+        "status": Vocabulary.of("status", records["status"].cat.categories),
+        "mode": Vocabulary.of("mode", records["mode"].cat.categories,
+                              aliases={m: [m.replace("_", " ")] for m in records["mode"].cat.categories}),
+        "confidence": Vocabulary.of("confidence", records["confidence"].cat.categories),
+    }
 
 
-def filters_from_args(args, data=None) -> Filters:
+def filters_from_args(args, data) -> Filters:
+    """The export's filters; raises UnknownValue for any value the data does not know."""
+    known = vocabularies(data)
     return Filters(
-        companies=_company_ids(data, args.company) if data is not None else tuple(args.company),
-        countries=tuple(c.upper() for c in args.country),
-        regions=tuple(args.region),
-        technologies=tuple(args.technology),
-        record_types=tuple(t.lower().removesuffix("s") for t in args.type),  # "deployments" or "deployment"
-        statuses=tuple(args.status),
-        modes=tuple(args.mode),
-        confidence=tuple(args.confidence),
+        companies=known["company"].resolve_all(args.company),
+        countries=known["country"].resolve_all(args.country),
+        regions=known["region"].resolve_all(args.region),
+        technologies=known["technology"].resolve_all(args.technology),
+        record_types=known["type"].resolve_all(args.type),
+        statuses=known["status"].resolve_all(args.status),
+        modes=known["mode"].resolve_all(args.mode),
+        confidence=known["confidence"].resolve_all(args.confidence),
         date_from=args.date_from,
         date_to=args.date_to,
         date_rule=args.date_rule,
@@ -76,7 +95,7 @@ def _export(args) -> int:
     data = load_dataset(args.data_dir)
     try:
         filters = filters_from_args(args, data)
-    except ValueError as err:
+    except ValueError as err:  # an unknown value (with suggestions) or an impossible range: no file is written
         print(f"error: {err}", file=sys.stderr)
         return 2
     records = filters.apply(data)
@@ -92,7 +111,8 @@ def _export(args) -> int:
         payload = to_csv_bytes(data, records)
     if args.out:
         Path(args.out).write_bytes(payload)
-        print(f"{filters.describe()}: wrote {args.out}", file=sys.stderr)
+        names = {key: shown for vocabulary in vocabularies(data).values() for key, shown in vocabulary.shown.items()}
+        print(f"{filters.describe(names)}: {len(records)} records, wrote {args.out}", file=sys.stderr)
     else:
         sys.stdout.buffer.write(payload)
     return 0
@@ -109,10 +129,10 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["csv", "datapackage", "geojson"], default="csv",
                         help="csv (the dashboard's download), datapackage (zipped Frictionless Data Package) or geojson")
     for flag, dest, meta in (
-        ("--company", "company", "company id, e.g. huawei"),
-        ("--country", "country", "ISO-3 code, e.g. SRB"),
-        ("--region", "region", "UN sub-region, e.g. 'Eastern Africa'"),
-        ("--technology", "technology", "technology id, e.g. video_surveillance"),
+        ("--company", "company", "company id or name in any case, e.g. huawei or Hikvision"),
+        ("--country", "country", "ISO-3 code or name, e.g. SRB or Serbia"),
+        ("--region", "region", "UN sub-region in any case, e.g. 'eastern africa'"),
+        ("--technology", "technology", "technology id or label, e.g. video_surveillance or 'Facial recognition'"),
         ("--type", "type", "deployment, agreement or training"),
         ("--status", "status", "announced, signed, active, completed, cancelled, unknown"),
         ("--mode", "mode", "sale, donation, loan_financed, ..."),

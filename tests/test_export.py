@@ -3,6 +3,7 @@
 import io
 
 import pandas as pd
+import pytest
 
 from dashboard.analysis.filters import Filters
 from dashboard.cli import main
@@ -96,3 +97,28 @@ def test_cli_accepts_names_and_plural_types(tmp_path):
     assert main(["export", "--data-dir", str(GOOD), "--company", "huawei", "--type", "deployment", "--out", str(exact)]) == 0
     assert main(["export", "--data-dir", str(GOOD), "--company", "Huawei", "--type", "deployments", "--out", str(friendly)]) == 0
     assert exact.read_bytes() == friendly.read_bytes() and len(read(exact.read_bytes())) == 2
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "suggestion"),
+    [("--company", "Acme", None), ("--company", "huawie", "Huawei"), ("--country", "XXX", None),
+     ("--country", "Serbiaa", "Serbia"), ("--technology", "Video surveilance", "Video surveillance"),
+     ("--type", "deploymnet", "deployment"), ("--region", "Southern Eruope", "Southern Europe")],
+)
+def test_cli_unknown_value_is_an_error_with_suggestions_and_no_file(tmp_path, capsys, option, value, suggestion):
+    out = tmp_path / "never.csv"
+    assert main(["export", "--data-dir", str(GOOD), option, value, "--out", str(out)]) == 2
+    message = capsys.readouterr().err
+    assert f"'{value}'" in message
+    if suggestion:
+        assert f"'{suggestion}'" in message
+    assert not out.exists()
+
+
+def test_cli_takes_labels_names_and_any_case_for_every_vocabulary(small, tmp_path):
+    by_id, by_words = tmp_path / "a.csv", tmp_path / "b.csv"
+    assert main(["export", "--data-dir", str(GOOD), "--technology", "video_surveillance", "--country", "SRB",
+                 "--region", "Southern Europe", "--out", str(by_id)]) == 0
+    assert main(["export", "--data-dir", str(GOOD), "--technology", "VIDEO surveillance", "--country", "serbia",
+                 "--region", "southern europe", "--out", str(by_words)]) == 0
+    assert by_id.read_bytes() == by_words.read_bytes() and len(read(by_id.read_bytes())) >= 1
