@@ -51,15 +51,13 @@ def _month(text: str) -> pd.Period:
 
 def vocabularies(data) -> dict[str, Vocabulary]:
     """What each option accepts, from the data itself: ids, names and labels alike."""
-    from .data.countries import country_name
-
     companies = data.companies
     technologies = data.technologies[data.technologies["category"] == "exported"]
     records = data.records
     return {
         "company": Vocabulary.of("company", companies["id"], dict(zip(companies["id"], companies["name"])),
                                  {i: list(a) for i, a in zip(companies["id"], companies["aliases"])}),
-        "country": Vocabulary.of("country", data.countries["iso3"], {c: country_name(c) for c in data.countries["iso3"]}),
+        "country": Vocabulary.of("country", data.countries["iso3"], dict(zip(data.countries["iso3"], data.countries["name"]))),
         "region": Vocabulary.of("region", sorted(data.countries["region"].unique())),
         "technology": Vocabulary.of("technology", technologies["id"], dict(zip(technologies["id"], technologies["label"]))),
         "type": Vocabulary.of("record type", records["record_type"].cat.categories,
@@ -71,9 +69,8 @@ def vocabularies(data) -> dict[str, Vocabulary]:
     }
 
 
-def filters_from_args(args, data) -> Filters:
-    """The export's filters; raises UnknownValue for any value the data does not know."""
-    known = vocabularies(data)
+def filters_from_args(args, known: dict[str, Vocabulary]) -> Filters:
+    """The export's filters; raises UnknownValue for any value the vocabularies do not know."""
     return Filters(
         companies=known["company"].resolve_all(args.company),
         countries=known["country"].resolve_all(args.country),
@@ -93,8 +90,9 @@ def filters_from_args(args, data) -> Filters:
 
 def _export(args) -> int:
     data = load_dataset(args.data_dir)
+    known = vocabularies(data)
     try:
-        filters = filters_from_args(args, data)
+        filters = filters_from_args(args, known)
     except ValueError as err:  # an unknown value (with suggestions) or an impossible range: no file is written
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -111,7 +109,7 @@ def _export(args) -> int:
         payload = to_csv_bytes(data, records)
     if args.out:
         Path(args.out).write_bytes(payload)
-        names = {key: shown for vocabulary in vocabularies(data).values() for key, shown in vocabulary.shown.items()}
+        names = {key: shown for vocabulary in known.values() for key, shown in vocabulary.shown.items()}
         print(f"{filters.describe(names)}: {len(records)} records, wrote {args.out}", file=sys.stderr)
     else:
         sys.stdout.buffer.write(payload)

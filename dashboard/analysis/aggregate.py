@@ -369,8 +369,8 @@ def milestones_of(data: Dataset, records: Records) -> pd.DataFrame:
     """The dated stages (announced, contract, delivered, cancelled...) of the selected
     records, with each record's summary for the hover text. A record's own date is where
     it is counted; its milestones show how it got there and what became of it."""
-    chosen = selection(data, records)
-    ids = data.records["id"].to_numpy(dtype=object)[chosen]
-    stages = data.milestones[data.milestones["record_id"].isin(ids)]
-    summaries = data.records.set_index("id")["summary"]
-    return stages.assign(summary=stages["record_id"].map(summaries).astype(object))
+    stages = data.milestones
+    rows = stages["row"].to_numpy(dtype=np.int64)
+    stages = stages[selection(data, records)[rows]]
+    summaries = data.records["summary"].iloc[stages["row"].to_numpy(dtype=np.int64)]  # only the rows shown
+    return stages.assign(summary=summaries.to_numpy(dtype=object))

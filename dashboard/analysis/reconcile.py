@@ -11,67 +11,70 @@ a finding, not as silence.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..data import Dataset
 from ..data.countries import country_name
 
 ABROAD_EXCLUDED = ("CHN",)  # the index's China row describes domestic use, not exports
-
-# year bands of the effort table: the comparison windows a reader is likely to set
 OUTCOME_LABELS = {"covered": "covered", "not_found": "searched, not found", "out_of_scope": "out of scope",
                   "not searched": "not searched yet"}
+# year bands of the effort table: the comparison windows a reader is likely to set
 YEAR_BANDS = (("2009-2015", 2009, 2015), ("2016-2018", 2016, 2018), ("2019", 2019, 2019),
               ("2020", 2020, 2020), ("2021", 2021, 2021), ("2022-2023", 2022, 2023))
 
 
-def _our_pairs(data: Dataset) -> pd.DataFrame:
-    """(country, company, record id) for every deployment and agreement, and for every
+def our_pairs(data: Dataset) -> pd.DataFrame:
+    """(country, company, record id, year) for every deployment and agreement, and for every
     training run for one country's officials. A multi-country course does not count: a
-    company teaching a seminar with forty countries in the room supplied none of them."""
-    records = data.records
-    one_country = records["countries"].map(len).to_numpy() == 1
-    own = (records["record_type"].isin(["deployment", "agreement"]).to_numpy()
-           | (records["record_type"].eq("training").to_numpy() & one_country))
-    links = data.record_companies[own[data.record_companies["row"].to_numpy()]]
-    rows = links["row"].to_numpy()
-    country = records["countries"].map(lambda codes: codes[0] if len(codes) else None).to_numpy(dtype=object)
+    company teaching a seminar with forty countries in the room supplied none of them.
+    Built from the link tables, so it costs array operations, not a loop over records."""
+    records, countries = data.records, data.record_countries
+    rows = countries["row"].to_numpy()
+    one_country = np.bincount(rows, minlength=len(records)) == 1
+    own = one_country & records["record_type"].isin(["deployment", "agreement", "training"]).to_numpy()
+    located = countries[own[rows]][["row", "country"]]
+    companies = data.record_companies[["row", "company"]]
+    pairs = located.merge(companies[own[companies["row"].to_numpy()]], on="row")
     return pd.DataFrame({
-        "country": country[rows],
-        "company": links["company"].astype(object).to_numpy(),
-        "record_id": records["id"].astype(object).to_numpy()[rows],
+        "country": pairs["country"].astype(object).to_numpy(),
+        "company": pairs["company"].astype(object).to_numpy(),
+        "record_id": records["id"].iloc[pairs["row"].to_numpy()].astype(object).to_numpy(),
+        "year": records["date_start"].dt.year.iloc[pairs["row"].to_numpy()].to_numpy(),
     })
 
 
-def reference_pairs(data: Dataset) -> pd.DataFrame:
+def index_pairs(data: Dataset, abroad_only: bool = True) -> set[tuple[str, str]]:
+    """The (country, company id) pairs the index names a Chinese supplier for."""
+    return {
+        (row.country, company)
+        for row in data.reference_countries.itertuples()
+        if not (abroad_only and row.country in ABROAD_EXCLUDED)
+        for company in filter(None, str(row.chinese_suppliers).split("; "))
+    }
+
+
+def reference_pairs(data: Dataset, ours: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every Chinese country-supplier pair the index names abroad, with our records for it.
 
-    Columns: country, country_name, company, covered, records (our ids, "; "-joined),
-    outcome and reason (from the research logs, for pairs we lack).
+    Columns: country, country_name, company, covered, records (our ids, "; "-joined), first
+    and last (the years our records start), outcome and reason (from the research logs, for pairs we lack). `ours`: our_pairs(data),
+    when the caller already has it.
     """
-    columns = ["country", "country_name", "company", "covered", "records", "outcome", "reason"]
-    reference = data.reference_countries
-    if reference.empty:
+    columns = ["country", "country_name", "company", "covered", "records", "first", "last", "outcome", "reason"]
+    if data.reference_countries.empty:
         return pd.DataFrame(columns=columns)
-    pairs = [
-        (row.country, company)
-        for row in reference.itertuples()
-        if row.country not in ABROAD_EXCLUDED
-        for company in filter(None, str(row.chinese_suppliers).split("; "))
-    ]
-    table = pd.DataFrame(pairs, columns=["country", "company"]).drop_duplicates()
-    ours = _our_pairs(data).groupby(["country", "company"])["record_id"].agg(lambda ids: "; ".join(sorted(ids)))
-    table["records"] = [ours.get((c, co), "") for c, co in zip(table["country"], table["company"])]
-    table["covered"] = table["records"] != ""
+    ours = our_pairs(data) if ours is None else ours
+    held = ours.groupby(["country", "company"]).agg(
+        records=("record_id", lambda ids: "; ".join(sorted(ids))), first=("year", "min"), last=("year", "max"))
     logged = data.research_pairs.drop_duplicates(["country", "company"], keep="last").set_index(["country", "company"])
-    table["outcome"] = [
-        "covered" if covered else (logged.at[(c, co), "outcome"] if (c, co) in logged.index else "not searched")
-        for c, co, covered in zip(table["country"], table["company"], table["covered"])
-    ]
-    table["reason"] = [
-        "" if covered else (logged.at[(c, co), "reason"] if (c, co) in logged.index else "")
-        for c, co, covered in zip(table["country"], table["company"], table["covered"])
-    ]
+    table = (pd.DataFrame(sorted(index_pairs(data)), columns=["country", "company"])
+             .join(held, on=["country", "company"]).join(logged[["outcome", "reason"]], on=["country", "company"]))
+    table["records"] = table["records"].fillna("")
+    table["covered"] = table["records"] != ""
+    table["outcome"] = table["outcome"].where(~table["covered"], "covered").fillna("not searched")
+    table["reason"] = table["reason"].where(~table["covered"], "").fillna("")
     table["country_name"] = table["country"].map(country_name)
     return table[columns].sort_values(["covered", "country_name", "company"]).reset_index(drop=True)
 
@@ -81,15 +84,15 @@ def coverage_share(pairs: pd.DataFrame) -> tuple[int, int]:
     return int(pairs["covered"].sum()), len(pairs)
 
 
-def countries_compared(data: Dataset) -> pd.DataFrame:
+def countries_compared(data: Dataset, ours: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each country the index marks as using Chinese technology, or where we hold a record:
-    in_index, records (ours, deployments and agreements) and which side lacks it."""
+    in_index, records (ours, as counted by our_pairs) and which side lacks it."""
     reference = data.reference_countries
     columns = ["country", "country_name", "in_index", "records", "side"]
     if reference.empty:
         return pd.DataFrame(columns=columns)
     indexed = set(reference.loc[reference["china_tech"].astype(bool), "country"]) - set(ABROAD_EXCLUDED)
-    ours = _our_pairs(data).groupby("country")["record_id"].nunique()
+    ours = (our_pairs(data) if ours is None else ours).groupby("country")["record_id"].nunique()
     codes = sorted(indexed | set(ours.index))
     table = pd.DataFrame({"country": codes})
     table["country_name"] = table["country"].map(country_name)
@@ -102,19 +105,15 @@ def countries_compared(data: Dataset) -> pd.DataFrame:
     return table[columns]
 
 
-def pairs_not_in_index(data: Dataset) -> pd.DataFrame:
+def pairs_not_in_index(data: Dataset, ours: pd.DataFrame | None = None) -> pd.DataFrame:
     """Our Chinese country-company pairs in countries the index covers but without naming
     that company (the index lists at most five suppliers per country)."""
     reference = data.reference_countries
     columns = ["country", "country_name", "company", "records"]
     if reference.empty:
         return pd.DataFrame(columns=columns)
-    named = {
-        (row.country, company)
-        for row in reference.itertuples()
-        for company in filter(None, str(row.chinese_suppliers).split("; "))
-    }
-    ours = _our_pairs(data)
+    named = index_pairs(data, abroad_only=False)
+    ours = our_pairs(data) if ours is None else ours
     ours = ours[ours["country"].isin(set(reference["country"]))]
     grouped = ours.groupby(["country", "company"])["record_id"].nunique().rename("records").reset_index()
     grouped = grouped[[(c, co) not in named for c, co in zip(grouped["country"], grouped["company"])]]

@@ -27,7 +27,7 @@ CACHE_VARIABLE = "SAFE_CITY_ATLAS_CACHE"  # a folder, or "off"
 # small tables whose list columns are read back as plain Python lists (records keep Arrow lists)
 LIST_COLUMNS = {"events": ["companies", "countries"],
                 "companies": ["aliases"]}
-FORMAT = "9"  # + milestones, research logs, the reference index, source title kinds
+FORMAT = "10"  # + milestones (by record row), research logs, the reference index, source title kinds
 
 
 def _arrow_lists(arrow_type):

@@ -210,7 +210,7 @@ def compact_kind(values: pd.Series, keep_form: bool = False):
     return "category" if distinct <= max(present, 1) // 2 else "str"
 
 
-MILESTONE_COLUMNS = ["record_id", "stage", "date", "date_precision", "date_start", "date_end", "source_id", "locator", "note"]
+MILESTONE_COLUMNS = ["row", "record_id", "stage", "date", "date_precision", "date_start", "date_end", "source_id", "locator", "note"]
 QUERY_COLUMNS = ["line", "region", "period_from", "period_to", "query", "relevant"]
 CANDIDATE_COLUMNS = ["line", "region", "period_from", "period_to", "url", "title", "publisher", "year", "decision", "records", "reason"]
 PAIR_COLUMNS = ["line", "country", "company", "outcome", "records", "reason"]
@@ -231,14 +231,18 @@ def empty_reference() -> pd.DataFrame:
 
 
 def _milestones(parsed: Parsed) -> pd.DataFrame:
+    """One row per dated stage; `row` is the record's position in `records` (same order as
+    _records_frame), so a page selects a selection's milestones by array lookup."""
+    records = (row for table in RECORD_TABLES for row in parsed.tables[table])
     rows = [
-        {"record_id": row.id, "stage": m.stage, "date": m.date, "source_id": m.source, "locator": m.locator, "note": m.note}
-        for table in RECORD_TABLES for row in parsed.tables[table] for m in row.milestones
+        {"row": position, "record_id": row.id, "stage": m.stage, "date": m.date, "source_id": m.source,
+         "locator": m.locator, "note": m.note}
+        for position, row in enumerate(records) for m in row.milestones
     ]
     if not rows:
         return empty_milestones()
     frame = _date_columns(pd.DataFrame(rows))
-    return frame.sort_values(["record_id", "date_start"], kind="stable")[MILESTONE_COLUMNS].reset_index(drop=True)
+    return frame.sort_values(["row", "date_start"], kind="stable")[MILESTONE_COLUMNS].reset_index(drop=True)
 
 
 def _research(parsed: Parsed) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:

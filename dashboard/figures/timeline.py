@@ -131,7 +131,8 @@ def milestone_strip(milestones: pd.DataFrame, window: tuple, title: str) -> go.F
     """milestones: analysis.aggregate.milestones_of. One row per stage, a marker at the
     middle of each stage's date interval (a year-only stage sits mid-year, said in hover)."""
     traces = []
-    for stage in [s for s in STAGE_ORDER if s in set(milestones["stage"])]:
+    present = set(milestones["stage"])
+    for stage in [s for s in STAGE_ORDER if s in present]:
         group = milestones[milestones["stage"] == stage]
         traces.append(dict(
             type="scatter", mode="markers", name=stage, showlegend=False,

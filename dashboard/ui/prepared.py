@@ -4,10 +4,12 @@ every rerun: names, colours, URL vocabulary, month options."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
 
+from ..analysis import reconcile
 from ..analysis.aggregate import coverage
 from ..analysis.filters import DATE_RULES
 from ..data import Dataset
@@ -31,6 +33,20 @@ class Prepared:
     company_options: list[str]  # companies named by at least one record, by name
     country_options: list[str]  # ISO-3 codes of every country in the data, by name
     technology_options: list[str]  # exported technologies (not China's domestic grid), in table order
+
+    # The reconciliation with Carnegie's index and the research effort depend on the data
+    # alone: computed on first use (not at start-up) and then shared by every rerun.
+    @cached_property
+    def our_pairs(self) -> pd.DataFrame:
+        return reconcile.our_pairs(self.data)
+
+    @cached_property
+    def reference_pairs(self) -> pd.DataFrame:
+        return reconcile.reference_pairs(self.data, self.our_pairs)
+
+    @cached_property
+    def effort(self) -> pd.DataFrame:
+        return reconcile.effort_by_band(self.data)
 
 
 def month_options(data: Dataset) -> list[str]:

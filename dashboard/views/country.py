@@ -61,7 +61,7 @@ else:
     st.caption("No record here has conflicting sources.")
 
 st.subheader("In Carnegie's AI Global Surveillance Index (2022)")
-pairs = reconcile.reference_pairs(view.data)
+pairs = view.prepared.reference_pairs
 here = pairs[pairs["country"] == iso3]
 if here.empty:
     st.caption("The index names no Chinese supplier for this country.")
@@ -69,10 +69,8 @@ else:
     for row in here.itertuples():
         company = view.names.get(row.company, row.company)
         if row.covered:
-            ids = row.records.split("; ")
-            dates = view.data.records.loc[view.data.records["id"].isin(ids), "date_start"]
-            st.markdown(md_escape(f"{company}: named by the index; {len(ids)} of our records, dated "
-                                  f"{dates.min():%Y} to {dates.max():%Y}."))
+            st.markdown(md_escape(f"{company}: named by the index; {len(row.records.split('; '))} of our records, dated "
+                                  f"{int(row.first)} to {int(row.last)}."))
         else:
             st.markdown(md_escape(f"{company}: named by the index; no record here ({reconcile.OUTCOME_LABELS.get(row.outcome, row.outcome)}{': ' + row.reason if row.reason else ''})."))
 st.caption("Feldstein, AI & Big Data Global Surveillance Index (2022 updated), Carnegie Endowment, DOI 10.17632/gjhf5y4xjp.4. "

@@ -41,7 +41,7 @@ st.subheader("Records per kind of source")
 st.dataframe(view.prepared.coverage["source kind"], hide_index=True)
 
 st.header("Research effort per year band")
-effort = reconcile.effort_by_band(data)
+effort = view.prepared.effort
 st.markdown(
     "Records were collected in research lines, one per region and period. Each line logged every query it "
     "ran and every source it read, kept or rejected and why (`data/research/`). Where a band has many sources "
@@ -66,7 +66,7 @@ st.dataframe(
 )
 
 st.header("Cross-check: Carnegie's AI Global Surveillance Index")
-pairs = reconcile.reference_pairs(data)
+pairs = view.prepared.reference_pairs
 if pairs.empty:
     st.caption("The reference table (data/aigs_2022.yaml) is not in this data folder.")
 else:
@@ -84,7 +84,7 @@ else:
         column_config={"country_name": "Country", "company": "Supplier named by the index", "outcome": "Outcome",
                        "reason": st.column_config.TextColumn("Why we have no record", width="large")},
     )
-    compared = reconcile.countries_compared(data)
+    compared = reconcile.countries_compared(data, view.prepared.our_pairs)
     only_index = compared[compared["side"] == "index only"]["country_name"].tolist()
     only_ours = compared[compared["side"] == "ours only"]["country_name"].tolist()
     st.markdown(
@@ -94,7 +94,7 @@ else:
         + (md_escape(", ".join(only_ours)) or "none") + "."
     )
     with st.expander("Our country-company pairs that the index does not name"):
-        extra = reconcile.pairs_not_in_index(data)
+        extra = reconcile.pairs_not_in_index(data, view.prepared.our_pairs)
         st.dataframe(extra.assign(company=extra["company"].map(lambda c: view.names.get(c, c))), hide_index=True,
                      width="stretch", column_order=["country_name", "company", "records"],
                      column_config={"country_name": "Country", "company": "Company", "records": "Our records"})
