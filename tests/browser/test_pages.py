@@ -20,7 +20,10 @@ TOTALS = re.compile(r"(\d[\d,]*) records?, (\d+) countr(?:y|ies), (\d+) compan(?
 def open_page(page, url):
     page.goto(url)
     page.wait_for_selector("h1")
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30000)
+    # settled: the script run is over (no status widget) and every element has replaced its
+    # loading skeleton, so assertions and screenshots see the page a reader sees
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"], [data-testid=\"stSkeleton\"]')", timeout=30000)
     return page
 
 
