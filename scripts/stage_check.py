@@ -3,7 +3,8 @@
 A research line writes its new records, sources and companies into a folder of its own,
 in the same YAML shape as data/. This copies data/ to a temporary folder, appends the
 staged records to each table and runs the validator on the copy, so every problem is named
-as file:record-id:field before anything touches data/.
+as file:record-id:field before anything touches data/. A line's research log may sit in the
+staging folder too (STAGING_DIR/research/LINE.yaml), so data/ stays valid while the line works.
 
     python scripts/stage_check.py STAGING_DIR... [--logs GLOB] [--merge]
 
@@ -52,6 +53,15 @@ def merge_into(data_dir: Path, staged: dict[str, list[dict]]) -> None:
         path.write_text(text + block, encoding="utf-8")
 
 
+def staged_logs(folders: list[Path]) -> list[Path]:
+    return [log for folder in folders for log in sorted((folder / "research").glob("*.yaml"))]
+
+
+def copy_logs(logs: list[Path], data_dir: Path) -> None:
+    for log in logs:
+        shutil.copy2(log, data_dir / "research" / log.name)
+
+
 def validate(data_dir: Path) -> int:
     sys.path.insert(0, str(ROOT))
     from dashboard.cli import main
@@ -78,9 +88,11 @@ def main(argv: list[str] | None = None) -> int:
                 if not log.match(args.logs):
                     log.unlink()
         merge_into(copy, staged)
+        copy_logs(staged_logs(args.staging), copy)
         status = validate(copy)
     if status == 0 and args.merge:
         merge_into(DATA, staged)
+        copy_logs(staged_logs(args.staging), DATA)
         print("merged into data/")
     return status
 
