@@ -2,7 +2,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.analysis.aggregate import agreement_lanes, city_markers, count_by, count_by_country, most_recent, selection, time_series, totals
+from dashboard.analysis.counts import count_by, count_by_country, totals
+from dashboard.analysis.kernels import most_recent, selection
+from dashboard.analysis.markers import city_markers
+from dashboard.analysis.series import agreement_lanes, time_series
 from dashboard.analysis.filters import Filters
 
 

@@ -27,13 +27,23 @@ def test_readme_validation_example_is_real(data_copy, capsys):
         assert line in printed, f"README example not produced by the validator: {line}\n{printed}"
 
 
-def test_every_bound_widget_key_is_in_the_url_vocabulary(shipped):
-    from dashboard.ui.prepared import FREE_TEXT, url_vocabulary
+def test_every_bound_widget_key_is_a_filter_or_a_known_page_parameter(shipped):
+    from dashboard.analysis.prepared import prepare
+    from dashboard.analysis.registry import FILTERS
+    from dashboard.ui.urlstate import FREE_TEXT, page_parameters
 
     source = "\n".join(p.read_text(encoding="utf-8") for p in (PROJECT / "dashboard").rglob("*.py"))
     bound = set(re.findall(r'key="([a-z_]+)",[^\n]*bind="query-params"', source)) | set(
         re.findall(r'key="([a-z_]+)", bind="query-params"', source))
-    bound |= {"company", "country", "region", "technology", "type", "status", "mode", "confidence"}  # via the sidebar helper
     bound |= {"profile", "profile_company"}  # via ui.profile.choose
-    known = set(url_vocabulary(shipped, ["2019-01"])) | FREE_TEXT
-    assert bound and bound <= known, bound - known
+    filters = {spec.key for spec in FILTERS}
+    known = filters | set(page_parameters(prepare(shipped))) | FREE_TEXT
+    assert "colour_by" in bound and bound <= known, bound - known
+    assert not filters & set(page_parameters(prepare(shipped))), "a page control reuses a filter's URL key"
+
+
+def test_readme_filter_table_is_generated_from_the_registry():
+    from dashboard.analysis.registry import options_table
+
+    block = README.split("<!-- filters:start")[1].split("<!-- filters:end -->")[0]
+    assert block.split("-->", 1)[1].strip() == options_table(), "regenerate the README table from registry.options_table()"

@@ -103,7 +103,7 @@ def test_cli_accepts_names_and_plural_types(tmp_path):
     ("option", "value", "suggestion"),
     [("--company", "Acme", None), ("--company", "huawie", "Huawei"), ("--country", "XXX", None),
      ("--country", "Serbiaa", "Serbia"), ("--technology", "Video surveilance", "Video surveillance"),
-     ("--type", "deploymnet", "deployment"), ("--region", "Southern Eruope", "Southern Europe")],
+     ("--type", "deploymnet", "Deployments"), ("--region", "Southern Eruope", "Southern Europe")],
 )
 def test_cli_unknown_value_is_an_error_with_suggestions_and_no_file(tmp_path, capsys, option, value, suggestion):
     out = tmp_path / "never.csv"

@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from dashboard.analysis.filters import Filters, date_mask
+from dashboard.analysis.filters import Filters
+from dashboard.analysis.kernels import date_mask
 
 
 def frame(*dates):

@@ -10,7 +10,8 @@ import pytest
 import yaml
 
 from dashboard.analysis import reconcile
-from dashboard.analysis.aggregate import describe_series, time_series
+from dashboard.analysis.sentences import describe_series
+from dashboard.analysis.series import time_series
 from dashboard.data import load_dataset
 from dashboard.data.dates import FuzzyDate
 from dashboard.data.validate import parse_tables

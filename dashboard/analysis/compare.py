@@ -8,8 +8,9 @@ import numpy as np
 import pandas as pd
 
 from ..data import Dataset
-from .aggregate import Records, per_value, selection
-from .filters import date_mask
+from .counts import per_value
+from .kernels import Records, selection
+from .kernels import date_mask
 
 
 @dataclass(frozen=True)
@@ -78,12 +79,12 @@ class Comparison:
         return self.data.records[self.left_out]
 
 
-def compare_by(data: Dataset, comparison: Comparison, dimension: str) -> pd.DataFrame:
+def compare_by(data: Dataset, comparison: Comparison, dimension: str, places: np.ndarray | None = None) -> pd.DataFrame:
     """Per value of `dimension`: counts and rates per year in each window, and the change in rate.
 
     With overlapping windows a record in the overlap counts in both."""
     before, after = comparison.before, comparison.after
-    (counts_before, dtype), (counts_after, _) = (per_value(data, mask, dimension) for _, mask in comparison.windows())
+    (counts_before, dtype), (counts_after, _) = (per_value(data, mask, dimension, places) for _, mask in comparison.windows())
     categories = dtype.categories
     present = np.flatnonzero(counts_before + counts_after)
     table = pd.DataFrame(

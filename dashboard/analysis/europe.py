@@ -57,7 +57,7 @@ def europe_table(data: Dataset, records: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=["country", "name", "group", *OUTCOMES, "records"])
     table = pd.crosstab(located["country"].astype(str), outcome(located)).reindex(columns=list(OUTCOMES), fill_value=0)
     table["records"] = table.sum(axis=1)
-    names = data.countries.set_index("iso3")["name"]
+    names = pd.Series(data.lookup.country_name)
     table.insert(0, "group", table.index.map(groups))
     table.insert(0, "name", table.index.map(names))
     return table.rename_axis("country").reset_index().sort_values(["group", "records"], ascending=[True, False])

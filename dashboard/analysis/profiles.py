@@ -7,8 +7,8 @@ import re
 import pandas as pd
 
 from ..data import Dataset
-from .aggregate import Records, selection
-from .filters import linking
+from .kernels import Records, selection
+from .kernels import linking
 
 
 def of_country(data: Dataset, records: Records, iso3: str) -> pd.DataFrame:
@@ -39,7 +39,7 @@ def sources_cited(data: Dataset, records: pd.DataFrame) -> pd.DataFrame:
     """Every source the records cite, with how many of them cite it."""
     cites = data.citations[data.citations["owner_id"].isin(records["id"])]
     counts = cites.groupby("source_id")["owner_id"].nunique().rename("records")
-    table = data.sources.set_index("id").join(counts, how="inner")
+    table = data.lookup.sources.join(counts, how="inner")
     return table.reset_index()[["id", "title", "publisher", "date", "kind", "url", "records"]].sort_values(["records", "id"], ascending=[False, True])
 
 

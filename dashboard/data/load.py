@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import get_args
 
@@ -66,6 +67,45 @@ class Dataset:
     @property
     def trainings(self) -> pd.DataFrame:
         return self.table("trainings")
+
+    @cached_property
+    def lookup(self) -> "Lookup":
+        """Tables indexed by id and id -> name maps, built once per dataset rather than by
+        every page and export that needs a name or a source's title."""
+        return Lookup.of(self)
+
+    @cached_property
+    def search_text(self) -> pa.Array:
+        """Each record's folded searchable text (see data/text.py), built on the first search
+        rather than at load: most readers never search, and at a million records it takes
+        seconds. Shared from then on by every session holding this dataset."""
+        from .text import search_text
+
+        return search_text(self.records, self.citations, self.sources, self.lookup.company_name | self.lookup.country_name)
+
+
+@dataclass(frozen=True)
+class Lookup:
+    sources: pd.DataFrame  # indexed by source id
+    companies: pd.DataFrame  # indexed by company id
+    company_name: dict[str, str]
+    country_name: dict[str, str]  # ISO-3 -> name
+    technology_label: dict[str, str]
+
+    @classmethod
+    def of(cls, data: Dataset) -> "Lookup":
+        return cls(
+            sources=data.sources.set_index("id"),
+            companies=data.companies.set_index("id"),
+            company_name=dict(zip(data.companies["id"], data.companies["name"])),
+            country_name=dict(zip(data.countries["iso3"], data.countries["name"])),
+            technology_label=dict(zip(data.technologies["id"], data.technologies["label"])),
+        )
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Every company id, country code and technology id with its label."""
+        return self.company_name | self.country_name | self.technology_label
 
 
 def load_dataset(data_dir: Path | str | None = None, use_cache: bool = True) -> Dataset:

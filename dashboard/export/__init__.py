@@ -37,11 +37,11 @@ def export_frame(data: Dataset, records: pd.DataFrame) -> pd.DataFrame:
     Does not mutate its inputs.
     """
     records = records.sort_values("id")
-    company_names = data.companies.set_index("id")["name"].to_dict()
+    company_names = data.lookup.company_name
     source_columns = {"source_ids": "source_id", "source_titles": "title", "source_publishers": "publisher",
                       "source_dates": "date", "source_urls": "url", "source_locators": "locator", "source_claims": "claim"}
     cites = data.citations[data.citations["owner_id"].isin(records["id"])].sort_values(["owner_id", "position"])
-    cites = cites.join(data.sources.set_index("id")[["title", "publisher", "date", "url"]], on="source_id")
+    cites = cites.join(data.lookup.sources[["title", "publisher", "date", "url"]], on="source_id")
     cites = cites[["owner_id", *source_columns.values()]].astype("object").fillna("").astype(str)
     joined = _join_runs(cites, list(source_columns.values()))
 

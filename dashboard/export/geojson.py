@@ -8,7 +8,7 @@ import json
 import geopandas as gpd
 import pandas as pd
 
-from ..analysis.aggregate import count_by_country
+from ..analysis.counts import count_by_country
 from ..data import Dataset
 from ..data.geo import boundaries
 from . import export_frame

@@ -28,13 +28,6 @@ def colour_map(ranked: list[str], limit: int = len(OKABE_ITO) - 1) -> dict[str, 
     return colours
 
 
-def ranked_keys(link: pd.DataFrame, column: str) -> list[str]:
-    """Keys of a link table, most records first, ties by name."""
-    counts = link.groupby(column, observed=True)["row"].nunique()
-    order = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
-    return [str(key) for key, _ in order]
-
-
 def outside_palette(keys: pd.Series, colours: dict[str, str]) -> pd.Series:
     """True for keys drawn in the grey 'Other' colour; figures merge them into one entry."""
     return keys.map(lambda key: colours.get(key, OTHER) == OTHER).astype(bool)

@@ -58,7 +58,7 @@ PANELS = {"y": ([0.78, 1.0], "Events"), "y2": ([0.26, 0.72], "Records per period
 
 
 def timeline(series: pd.DataFrame, events: pd.DataFrame, colours: dict[str, str], names: dict[str, str], stack: str, window: tuple, title: str) -> go.Figure:
-    """series: output of analysis.aggregate.time_series. events: the events table (filtered).
+    """series: output of analysis.series.time_series. events: the events table (filtered).
 
     Top: events as markers (hover for detail). Middle: records with a month or day date,
     per period. Bottom: records dated only to a year, drawn across their whole year, hatched.
@@ -128,7 +128,7 @@ STAGE_ORDER = ["announced", "mou", "contract", "financed", "delivered", "launche
 
 
 def milestone_strip(milestones: pd.DataFrame, window: tuple, title: str) -> go.Figure:
-    """milestones: analysis.aggregate.milestones_of. One row per stage, a marker at the
+    """milestones: analysis.series.milestones_of. One row per stage, a marker at the
     middle of each stage's date interval (a year-only stage sits mid-year, said in hover)."""
     traces = []
     present = set(milestones["stage"])

@@ -13,7 +13,7 @@ import os
 import streamlit as st
 
 from ..data import DataError, load_dataset
-from .prepared import Prepared, prepare
+from ..analysis.prepared import Prepared, prepare
 
 DATA_DIR_VARIABLE = "SAFE_CITY_ATLAS_DATA"  # lets tests and curators point the app at another data folder
 

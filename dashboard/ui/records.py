@@ -11,14 +11,14 @@ from .view import View
 
 def sources_table(view: View, record_id: str) -> pd.DataFrame:
     cites = view.data.citations[view.data.citations["owner_id"] == record_id].sort_values("position")
-    table = cites.join(view.data.sources.set_index("id")[["title", "publisher", "date", "url"]], on="source_id")
+    table = cites.join(view.data.lookup.sources[["title", "publisher", "date", "url"]], on="source_id")
     return table[["title", "publisher", "date", "locator", "claim", "url", "source_id"]]
 
 
 def milestones_table(view: View, record_id: str) -> pd.DataFrame:
     """The record's dated stages, oldest first, each with the source that dates it."""
     stages = view.data.milestones[view.data.milestones["record_id"] == record_id]
-    titles = view.data.sources.set_index("id")["title"]
+    titles = view.data.lookup.sources["title"]
     return pd.DataFrame({
         "When": stages["date"].map(lambda text: FuzzyDate.parse(text).label).to_numpy(),
         "Stage": stages["stage"].str.capitalize().to_numpy(),

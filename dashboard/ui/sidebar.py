@@ -1,20 +1,19 @@
-"""The shared filters. Every widget is bound to the URL, so a view is a shareable link."""
+"""The shared filters, generated from the registry (analysis/registry.py). Every widget is
+bound to the URL, so a view is a shareable link; before the widgets read the URL, its values
+are put in the spelling the widgets use, and what cannot be used is named in a notice."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from ..analysis.filters import DATE_RULES, DEFAULT_FROM, DEFAULT_TO, Filters
-from .prepared import FREE_TEXT, TYPES, Prepared
-from .urlstate import ignored_parameters, notice
+from ..analysis.filters import Filters
+from ..analysis.prepared import Prepared
+from ..analysis.registry import FILTERS, Choice, DateRule, MonthRange, Search, Toggle, DATE_RULES
+from .view import md_escape
+from .urlstate import FREE_TEXT, ignored_parameters, notice, page_parameters
 
-# widget key (also the URL parameter) -> default value
-DEFAULTS = {
-    "company": [], "country": [], "region": [], "technology": [], "type": [], "status": [],
-    "mode": [], "confidence": [], "period": (str(DEFAULT_FROM), str(DEFAULT_TO)), "rule": "within",
-    "epidemic": False, "disputed": False,
-}
+DEFAULTS = {spec.key: (list(spec.default) if isinstance(spec, Choice) else spec.default) for spec in FILTERS}
 
 
 def reset() -> None:
@@ -22,49 +21,103 @@ def reset() -> None:
         st.session_state[key] = value
 
 
-def _multi(label: str, key: str, options: list, names: dict | None = None, help: str | None = None) -> list:
-    names = names or {}
-    return st.multiselect(
-        label, options, default=[], key=key, bind="query-params",
-        format_func=lambda value: names.get(value, value), placeholder="All", help=help,
-    )
+def url_spelling(spec, kept: list) -> list[str]:
+    """How the bound widget writes these values into the URL (its labels)."""
+    if isinstance(spec, Choice):
+        return [str(spec_names(spec)[value]) for value in kept]
+    if isinstance(spec, DateRule):
+        return [DATE_RULES[value] for value in kept]
+    if isinstance(spec, Toggle):
+        return [str(value).lower() for value in kept]
+    return [str(value) for value in kept]
+
+
+def widget_value(spec, kept: list):
+    if isinstance(spec, Choice):
+        return list(kept)
+    if isinstance(spec, MonthRange):
+        return tuple(kept) if kept else spec.default
+    return kept[0] if kept else spec.default
+
+
+def settle_url(prepared: Prepared) -> list[str]:
+    """Read each filter's URL values the way the CLI reads its options ("hikvision" is
+    Hikvision, "SERBIA" is Serbia), hand the widgets what they mean and rewrite the URL in
+    the widgets' spelling; drop what selects nothing and return a notice naming it."""
+    known = prepared.vocabularies | {"period": prepared.months}
+    _names.update({key: vocabulary.shown for key, vocabulary in prepared.vocabularies.items()})
+    dropped: list[str] = []
+    for spec in FILTERS:
+        if spec.key not in st.query_params:
+            continue
+        values = st.query_params.get_all(spec.key)
+        kept, problems = spec.settle_url(values, known)
+        dropped += problems
+        if url_spelling(spec, kept) != values:  # a first load of a hand-written link: seed the widget
+            st.session_state[spec.key] = widget_value(spec, kept)
+    params = {key: st.query_params.get_all(key) for key in st.query_params if key not in DEFAULTS}
+    return dropped + ignored_parameters(params, page_parameters(prepared), FREE_TEXT)
+
+
+_names: dict[str, dict[str, str]] = {}
+
+
+def spec_names(spec) -> dict[str, str]:
+    return _names[spec.key]
+
+
+def widget(spec, prepared: Prepared):
+    """The widget for one registry entry; its key is the URL parameter."""
+    if isinstance(spec, Choice):
+        names = prepared.vocabularies[spec.key].shown
+        return st.multiselect(spec.label, prepared.options(spec.key), key=spec.key, bind="query-params",
+                              format_func=names.get, placeholder="All", help=spec.help)
+    if isinstance(spec, Search):
+        return st.text_input(spec.label, key=spec.key, bind="query-params", placeholder="e.g. Belgrade, sao paulo",
+                             help=spec.help, max_chars=200)
+    if isinstance(spec, MonthRange):
+        return st.select_slider(spec.label, options=prepared.months, value=spec.default, key=spec.key, bind="query-params")
+    if isinstance(spec, DateRule):
+        return st.radio(spec.label, list(DATE_RULES), key=spec.key, bind="query-params", format_func=DATE_RULES.get, help=spec.help)
+    if isinstance(spec, Toggle):
+        return st.toggle(spec.label, key=spec.key, bind="query-params", help=spec.help)
+    raise TypeError(f"no widget for {type(spec).__name__}")
 
 
 def filters_sidebar(prepared: Prepared) -> Filters:
-    data, names = prepared.data, prepared.names
-    params = {key: st.query_params.get_all(key) for key in st.query_params}
-    ignored = ignored_parameters(params, prepared.vocabulary, FREE_TEXT)
+    ignored = settle_url(prepared)
+    values = {}
     with st.sidebar:
         st.header("Filters")
         if ignored:
-            st.caption(notice(ignored))
-        company = _multi("Company", "company", prepared.company_options, names)
-        country = _multi("Country", "country", prepared.country_options, names)
-        region = _multi("Region (UN sub-region)", "region", sorted(data.countries["region"].unique()))
-        technology = _multi("Technology", "technology", prepared.technology_options, names)
-        record_type = _multi("Record type", "type", list(TYPES), TYPES)
-        period = st.select_slider("Date range (months)", options=prepared.months, value=DEFAULTS["period"], key="period", bind="query-params")
-        rule = st.radio(
-            "A date known only to the year or month counts when…", list(DATE_RULES), key="rule", bind="query-params",
-            format_func=DATE_RULES.get, horizontal=False,
-            help="Example: a record dated '2020' is inside March 2020 to June 2021 only under 'any part'.",
-        )
+            st.caption(md_escape(notice(ignored)))
+        for spec in FILTERS:
+            if not getattr(spec, "more", False) and not isinstance(spec, Toggle):
+                values[spec.key] = widget(spec, prepared)
         with st.expander("More filters"):
-            status = _multi("Status", "status", list(data.records["status"].cat.categories))
-            mode = _multi("Mode", "mode", list(data.records["mode"].cat.categories))
-            confidence = _multi("Confidence", "confidence", ["high", "medium", "low"],
-                                help="high: official document or two independent outlets; medium: one reputable outlet; low: trade press or company marketing alone")
-        epidemic = st.toggle("Anti-epidemic items only", key="epidemic", bind="query-params")
-        disputed = st.toggle("Disputed records only", key="disputed", bind="query-params")
+            for spec in FILTERS:
+                if getattr(spec, "more", False):
+                    values[spec.key] = widget(spec, prepared)
+        for spec in FILTERS:
+            if isinstance(spec, Toggle):
+                values[spec.key] = widget(spec, prepared)
         st.button("Reset filters", on_click=reset, width="stretch")
-    start, end = period
-    if start > end:
-        start, end = end, start
-    return Filters(
-        companies=tuple(company), countries=tuple(country), regions=tuple(region), technologies=tuple(technology),
-        record_types=tuple(record_type), statuses=tuple(status), modes=tuple(mode), confidence=tuple(confidence),
-        date_from=pd.Period(start, "M"), date_to=pd.Period(end, "M"), date_rule=rule,
-        anti_epidemic_only=epidemic, disputed_only=disputed,
-    )
+    return filters_from_widgets(values)
 
 
+def filters_from_widgets(values: dict) -> Filters:
+    fields = {}
+    for spec in FILTERS:
+        value = values[spec.key]
+        if isinstance(spec, Choice):
+            fields[spec.field] = tuple(value)
+        elif isinstance(spec, MonthRange):
+            start, end = sorted(value)
+            fields |= {"date_from": pd.Period(start, "M"), "date_to": pd.Period(end, "M")}
+        elif isinstance(spec, Search):
+            from ..analysis.registry import clean_search
+
+            fields[spec.field] = clean_search(value)
+        else:
+            fields[spec.field] = value
+    return Filters(**fields)

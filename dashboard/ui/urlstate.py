@@ -1,4 +1,5 @@
-"""Which URL parameters the app understands, and a notice naming those it ignored.
+"""Which URL parameters the pages understand besides the filters, and a notice naming those
+ignored. The filters' own parameters are checked by their registry entries (ui/sidebar.py).
 
 Streamlit already drops a bound widget's invalid URL value and falls back to the default;
 this module only tells the reader so, without echoing the (possibly hostile) values.
@@ -9,7 +10,19 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-BOOLEAN = {"true", "false"}
+FREE_TEXT = {"record", "page"}  # parameters whose values are checked where they are used
+
+
+def page_parameters(prepared) -> dict[str, set[str]]:
+    """The page controls' URL parameters and the values each accepts (as the URL shows them)."""
+    months = set(prepared.months)
+    countries = {prepared.names[c] for c in prepared.options("country")}
+    companies = {prepared.names[c] for c in prepared.options("company")}
+    return {
+        "colour_by": {"company", "technology"}, "freq": {"Quarter", "Month"}, "stack": {"company", "technology"},
+        "before": months, "after": months, "profile": countries, "profile_company": companies,
+        "outcome": {"all", "offered", "signed", "deployed", "donated", "cancelled"},
+    }
 
 
 def ignored_parameters(params: dict[str, list[str]], accepted: dict[str, Collection[str]], free: Collection[str] = ()) -> list[str]:
@@ -29,7 +42,7 @@ def ignored_parameters(params: dict[str, list[str]], accepted: dict[str, Collect
 
 def notice(ignored: list[str], limit: int = 5) -> str:
     shown = ", ".join(ignored[:limit]) + (f" and {len(ignored) - limit} more" if len(ignored) > limit else "")
-    return f"Some link settings were not understood and the defaults are used instead: {shown}."
+    return f"Some link settings were not used and the defaults are used instead: {shown}."
 
 
 def _safe(key: str) -> str:

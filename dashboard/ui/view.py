@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -10,10 +11,11 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ..analysis.aggregate import Totals, totals
+from ..analysis.counts import Totals, totals
 from ..analysis.filters import Filters
+from ..analysis.prepared import Prepared
 from ..data import Dataset
-from .prepared import Prepared
+from ..figures.theme import colour_map
 
 _KEY = "_current_view"
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~$])")
@@ -29,6 +31,7 @@ class View:
     prepared: Prepared
     filters: Filters
     chosen: np.ndarray  # boolean mask over data.records: what the counts and figures take
+    places: np.ndarray | None  # country links that count (Filters.place_links); None: all
     totals: Totals
 
     @cached_property
@@ -45,12 +48,19 @@ class View:
         return self.prepared.names
 
     def colours(self, dimension: str) -> dict[str, str]:
-        return self.prepared.colours[dimension]
+        return _colours(self.prepared, dimension)
+
+
+@functools.lru_cache(maxsize=8)
+def _colours(prepared: Prepared, dimension: str) -> dict[str, str]:
+    """One colour per key over the whole dataset (not the view), so it never changes with the filters."""
+    return colour_map(prepared.ranking[dimension])
 
 
 def build_view(prepared: Prepared, filters: Filters) -> View:
     chosen = filters.mask(prepared.data)
-    view = View(prepared, filters, chosen, totals(prepared.data, chosen))
+    places = filters.place_links(prepared.data)
+    view = View(prepared, filters, chosen, places, totals(prepared.data, chosen, places))
     st.session_state[_KEY] = view
     return view
 

@@ -5,9 +5,12 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.analysis import profiles
-from dashboard.analysis.aggregate import city_markers, count_by_country, describe_series, time_series
+from dashboard.analysis.counts import count_by_country
+from dashboard.analysis.markers import city_markers
+from dashboard.analysis.sentences import describe_series
+from dashboard.analysis.series import time_series
 from dashboard.analysis.compare import Comparison, compare_by, default_windows
-from dashboard.analysis.filters import linking
+from dashboard.analysis.kernels import linking
 from dashboard.figures.compare import rate_bars
 from dashboard.figures.maps import record_map
 from dashboard.figures.theme import PLOTLY_CONFIG
@@ -17,10 +20,10 @@ from dashboard.ui.records import record_cards, sources_register
 from dashboard.ui.view import md_escape, page_header
 
 view = page_header("Company profile")
-company = choose(view, "Company", view.prepared.company_options, "profile_company", "Choose a company")
+company = choose(view, "Company", view.prepared.options("company"), "profile_company", "Choose a company")
 
 name = view.names.get(company, company)
-row = view.data.companies.set_index("id").loc[company]
+row = view.data.lookup.companies.loc[company]
 records = profiles.of_company(view.data, view.chosen, company)
 numbers = profiles.summary(records)
 st.subheader(name)
@@ -32,7 +35,7 @@ headline(numbers)
 if records.empty:
     st.stop()
 
-counts = count_by_country(view.data, records)
+counts = count_by_country(view.data, records, view.places)
 st.plotly_chart(record_map(counts, city_markers(view.data, records, "technology"), view.colours("technology"), "technology",
                            f"{name}: records per country"), config=PLOTLY_CONFIG, width="stretch")
 st.caption(md_escape(f"Map text: {name} has records in {len(counts)} countries under the current filters; the most in "

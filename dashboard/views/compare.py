@@ -22,7 +22,7 @@ if before.end >= after.start:
 
 undated = view.filters.with_(date_from=None, date_to=None).mask(view.data)
 comparison = Comparison.of(view.data, undated, before, after)
-tables = {dimension: compare_by(view.data, comparison, dimension) for dimension in (*SUMMARY_DIMENSIONS, "mode", "country")}
+tables = {dimension: compare_by(view.data, comparison, dimension, view.places) for dimension in (*SUMMARY_DIMENSIONS, "mode", "country")}
 summary, caution = st.columns([3, 2])
 with summary:
     st.subheader("What changed")

@@ -3,7 +3,9 @@
 import streamlit as st
 
 from dashboard.analysis import profiles, reconcile
-from dashboard.analysis.aggregate import count_by, describe_series, time_series
+from dashboard.analysis.counts import count_by
+from dashboard.analysis.sentences import describe_series
+from dashboard.analysis.series import time_series
 from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.figures.timeline import timeline
 from dashboard.ui.profile import choose, headline

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dashboard.analysis.aggregate import city_markers, count_by_country
+from dashboard.analysis.counts import count_by_country
+from dashboard.analysis.markers import city_markers
 from dashboard.analysis.profiles import of_country
 from dashboard.figures.maps import record_map
 from dashboard.figures.theme import PLOTLY_CONFIG
@@ -11,7 +12,7 @@ from dashboard.ui.view import md_escape, page_header
 
 view = page_header("Where the technology went")
 colour_by = st.radio("Colour markers by", ["company", "technology"], horizontal=True, key="colour_by", bind="query-params")
-counts = count_by_country(view.data, view.chosen)
+counts = count_by_country(view.data, view.chosen, view.places)
 markers = city_markers(view.data, view.chosen, colour_by)
 figure = record_map(counts, markers, view.colours(colour_by), colour_by, view.filters.describe(view.names))
 event = st.plotly_chart(figure, config=PLOTLY_CONFIG, on_select="rerun", selection_mode="points", key="world_map", width="stretch")

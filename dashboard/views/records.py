@@ -37,7 +37,7 @@ ordered = order[view.chosen[order]]
 shown = view.data.records.iloc[ordered[(page - 1) * PAGE_ROWS: page * PAGE_ROWS]]
 
 first = view.prepared.first_source.reindex(shown["id"].astype(str)).astype(object).to_numpy()
-sources = view.data.sources.set_index("id")
+sources = view.data.lookup.sources
 table = shown.assign(
     companies=lambda t: t["companies"].map(lambda ids: ", ".join(view.names.get(i, i) for i in ids)),
     technology=lambda t: t["technology"].map(lambda ids: ", ".join(view.names.get(i, i) for i in ids)),

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dashboard.analysis.aggregate import agreement_lanes, describe_series, milestones_of, time_series
+from dashboard.analysis.sentences import describe_series
+from dashboard.analysis.series import agreement_lanes, milestones_of, time_series
 from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.figures.timeline import agreement_lanes as lanes_figure
 from dashboard.figures.timeline import milestone_strip, timeline
