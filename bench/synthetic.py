@@ -17,7 +17,8 @@ import pandas as pd
 
 from dashboard.data import Dataset, load_dataset
 from dashboard.data.cache import FORMAT, read_folder, write_folder
-from dashboard.data.load import _link, compact_text, mark_first_in_region, with_month_codes
+from dashboard.data.compact import compact_text
+from dashboard.data.load import _link, mark_first_in_region, with_month_codes
 
 
 UNIQUE_TEXT = ["title", "summary", "dispute_note"]

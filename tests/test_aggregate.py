@@ -38,10 +38,19 @@ def test_time_series_keeps_year_only_records_at_year_granularity(small):
     assert training["company"].tolist() == ["(none)"]  # no company named, still on the timeline
 
 
-def test_markers_escape_html_and_count_per_place(small):
-    markers = city_markers(small, small.records, "company")
-    assert set(markers["city"]) == {"Nairobi", "Niš"}
-    assert (markers["records"] == 1).all()
+def test_markers_escape_html_and_count_per_place(data_copy):
+    from dashboard.data import load_dataset
+
+    def hostile(records):
+        records[0]["city"] = "Nairobi<img src=x onerror=alert(1)>"
+        records[0]["summary"] = "<script>alert(1)</script> & cameras"
+
+    data = load_dataset(data_copy("deployments", hostile), use_cache=False)
+    markers = city_markers(data, data.records, "company")
+    assert len(markers) == 2 and (markers["records"] == 1).all()
+    hover = " ".join(markers["hover"])
+    assert "<script>" not in hover and "<img" not in hover  # plotly renders a subset of HTML in hover text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; cameras" in hover and "Nairobi&lt;img" in hover
 
 
 def test_agreement_lanes_run_to_the_end_of_the_date(small):

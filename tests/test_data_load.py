@@ -83,7 +83,7 @@ def test_link_tables_run_in_value_order(shipped):
 
 
 def test_text_is_categorical_only_where_it_repeats():
-    from dashboard.data.load import compact_kind
+    from dashboard.data.compact import compact_kind
 
     assert compact_kind(pd.Series(["Niš", "Niš", "Niš", "Nairobi", None])) == "category"
     assert compact_kind(pd.Series(["one summary", "another", "a third", None])) == "str"
@@ -93,7 +93,7 @@ def test_text_is_categorical_only_where_it_repeats():
 
 
 def test_curated_text_columns_take_the_compact_form_that_fits(shipped):
-    from dashboard.data.load import TEXT_COLUMNS
+    from dashboard.data.compact import TEXT_COLUMNS
 
     for column in TEXT_COLUMNS:
         values = shipped.records[column].astype(object)

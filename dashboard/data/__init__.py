@@ -1,6 +1,7 @@
 """Data layer: load and validate the curated tables. No Streamlit here."""
 
-from .load import Dataset, load_dataset
+from .dataset import Dataset
+from .load import load_dataset
 from .problems import DataError, Problem
 
 __all__ = ["DataError", "Dataset", "Problem", "load_dataset"]

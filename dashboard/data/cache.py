@@ -21,7 +21,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .load import Dataset, compact_text
+from .compact import compact_text
+from .dataset import Dataset, check_row_positions
 
 CACHE_VARIABLE = "SAFE_CITY_ATLAS_CACHE"  # a folder, or "off"
 # small tables whose list columns are read back as plain Python lists (records keep Arrow lists)
@@ -79,7 +80,7 @@ def read_folder(folder: Path) -> Dataset | None:
             tables[field.name] = frame
         tables["records"] = compact_text(tables["records"], keep_forms=True)  # Parquet forgets an all-empty categorical
         pa.default_memory_pool().release_unused()
-        return Dataset(**tables, unchecked_coordinates=meta["unchecked_coordinates"])
+        return check_row_positions(Dataset(**tables, unchecked_coordinates=meta["unchecked_coordinates"]))
     except Exception:  # noqa: BLE001 - a damaged cache is ignored and rebuilt, never trusted
         return None
 

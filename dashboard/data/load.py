@@ -2,110 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import get_args
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from .countries import classification, country_name
 from .dates import PRECISIONS, FuzzyDate
 from .problems import DataError
 from .schema import RECORD_TABLES, Confidence, Mode, Status
+from . import cache
+from .compact import compact_text
 from .geo_paths import BOUNDARIES
 from .validate import DATA_DIR, Parsed, parse_tables, research_files, seed_register
-
-RECORD_TYPES = {"deployments": "deployment", "agreements": "agreement", "trainings": "training"}
-
-
-@dataclass
-class Dataset:
-    """One DataFrame per table plus tidy link tables for the many-to-many fields.
-
-    `records` holds deployments, agreements and trainings together (column `record_type`);
-    `record_companies`, `record_countries` and `record_technologies` link a record, by its
-    row position in `records`, to each of its companies, countries and technologies;
-    `citations` links a record id to each of its sources; `milestones` lists the dated
-    stages of a record (announced, contract, delivered, cancelled...), each with its source.
-    `research_*` are the research logs (queries tried, candidates read, what each line
-    found for the pairs Carnegie's index names) and `reference_countries` that index itself.
-    """
-
-    records: pd.DataFrame
-    record_companies: pd.DataFrame
-    record_countries: pd.DataFrame
-    record_technologies: pd.DataFrame
-    citations: pd.DataFrame
-    sources: pd.DataFrame
-    companies: pd.DataFrame
-    technologies: pd.DataFrame
-    events: pd.DataFrame
-    reported_figures: pd.DataFrame
-    countries: pd.DataFrame
-    milestones: pd.DataFrame = field(default_factory=lambda: empty_milestones())
-    research_queries: pd.DataFrame = field(default_factory=lambda: empty_research()[0])
-    research_candidates: pd.DataFrame = field(default_factory=lambda: empty_research()[1])
-    research_pairs: pd.DataFrame = field(default_factory=lambda: empty_research()[2])
-    reference_countries: pd.DataFrame = field(default_factory=lambda: empty_reference())
-    unchecked_coordinates: list[str] = field(default_factory=list)
-
-    def table(self, name: str) -> pd.DataFrame:
-        """The records of one type ("deployments", "agreements", "trainings")."""
-        return self.records[self.records["record_type"] == RECORD_TYPES[name]]
-
-    @property
-    def deployments(self) -> pd.DataFrame:
-        return self.table("deployments")
-
-    @property
-    def agreements(self) -> pd.DataFrame:
-        return self.table("agreements")
-
-    @property
-    def trainings(self) -> pd.DataFrame:
-        return self.table("trainings")
-
-    @cached_property
-    def lookup(self) -> "Lookup":
-        """Tables indexed by id and id -> name maps, built once per dataset rather than by
-        every page and export that needs a name or a source's title."""
-        return Lookup.of(self)
-
-    @cached_property
-    def search_text(self) -> pa.Array:
-        """Each record's folded searchable text (see data/text.py), built on the first search
-        rather than at load: most readers never search, and at a million records it takes
-        seconds. Shared from then on by every session holding this dataset."""
-        from .text import search_text
-
-        return search_text(self.records, self.citations, self.sources, self.lookup.company_name | self.lookup.country_name)
-
-
-@dataclass(frozen=True)
-class Lookup:
-    sources: pd.DataFrame  # indexed by source id
-    companies: pd.DataFrame  # indexed by company id
-    company_name: dict[str, str]
-    country_name: dict[str, str]  # ISO-3 -> name
-    technology_label: dict[str, str]
-
-    @classmethod
-    def of(cls, data: Dataset) -> "Lookup":
-        return cls(
-            sources=data.sources.set_index("id"),
-            companies=data.companies.set_index("id"),
-            company_name=dict(zip(data.companies["id"], data.companies["name"])),
-            country_name=dict(zip(data.countries["iso3"], data.countries["name"])),
-            technology_label=dict(zip(data.technologies["id"], data.technologies["label"])),
-        )
-
-    @property
-    def names(self) -> dict[str, str]:
-        """Every company id, country code and technology id with its label."""
-        return self.company_name | self.country_name | self.technology_label
+from .dataset import (CANDIDATE_COLUMNS, MILESTONE_COLUMNS, PAIR_COLUMNS, QUERY_COLUMNS, RECORD_TYPES,
+                      REFERENCE_COLUMNS, Dataset, check_row_positions, empty_milestones)
 
 
 def load_dataset(data_dir: Path | str | None = None, use_cache: bool = True) -> Dataset:
@@ -114,8 +25,6 @@ def load_dataset(data_dir: Path | str | None = None, use_cache: bool = True) -> 
     With use_cache, a Parquet copy made by an earlier successful load of byte-identical
     files is read instead of revalidating (see data/cache.py).
     """
-    from . import cache
-
     data_dir = Path(data_dir) if data_dir else DATA_DIR
     key = cache.fingerprint(source_files(data_dir)) if use_cache else None
     if key and (cached := cache.read(key)) is not None:
@@ -217,59 +126,6 @@ def mark_first_in_region(record_countries: pd.DataFrame) -> None:
     record_countries["first_in_region"] = ~record_countries.duplicated(["row", "region"]).to_numpy()
 
 
-TEXT_COLUMNS = ["title", "organiser", "city", "date", "end_date", "dispute_note", "summary"]
-
-
-LIST_COLUMNS = ["companies", "countries", "technology"]
-STRING_LIST = pd.ArrowDtype(pa.list_(pa.string()))
-
-
-def compact_text(records: pd.DataFrame, keep_forms: bool = False) -> pd.DataFrame:
-    """Free text in the cheaper of two compact forms, and id lists as Arrow lists.
-
-    Text that repeats (cities, dates, organisers) becomes categorical: one copy per distinct
-    value. Text that does not (each record's own summary) stays an Arrow string column: as
-    categorical it would carry a million categories, and Parquet would hand them back once
-    per chunk (2.7 GB for a million summaries). Element access still gives Python strings
-    and lists. keep_forms: keep columns already in either form, as the Parquet cache gives
-    them back (deciding again would hash a million strings at every start)."""
-    kinds = {column: compact_kind(records[column], keep_forms) for column in TEXT_COLUMNS}
-    return records.astype(kinds | {column: STRING_LIST for column in LIST_COLUMNS})
-
-
-def compact_kind(values: pd.Series, keep_form: bool = False):
-    """'category' when the distinct values are at most half the rows, else Arrow strings."""
-    categorical = isinstance(values.dtype, pd.CategoricalDtype)
-    if keep_form and (categorical or values.dtype == "str"):
-        return values.dtype
-    if categorical:
-        distinct = int((values.cat.remove_unused_categories().cat.categories.size))
-    else:
-        distinct = pc.count_distinct(pa.array(values, type=pa.large_string(), from_pandas=True)).as_py()
-    present = int(values.notna().sum())
-    return "category" if distinct <= max(present, 1) // 2 else "str"
-
-
-MILESTONE_COLUMNS = ["row", "record_id", "stage", "date", "date_precision", "date_start", "date_end", "source_id", "locator", "note"]
-QUERY_COLUMNS = ["line", "region", "period_from", "period_to", "query", "relevant"]
-CANDIDATE_COLUMNS = ["line", "region", "period_from", "period_to", "url", "title", "publisher", "year", "decision", "records", "reason"]
-PAIR_COLUMNS = ["line", "country", "company", "outcome", "records", "reason"]
-REFERENCE_COLUMNS = ["country", "name_in_source", "safe_city", "facial_recognition", "smart_policing",
-                     "social_media_surveillance", "china_tech", "suppliers_named", "chinese_suppliers"]
-
-
-def empty_milestones() -> pd.DataFrame:
-    return pd.DataFrame(columns=MILESTONE_COLUMNS)
-
-
-def empty_research() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    return pd.DataFrame(columns=QUERY_COLUMNS), pd.DataFrame(columns=CANDIDATE_COLUMNS), pd.DataFrame(columns=PAIR_COLUMNS)
-
-
-def empty_reference() -> pd.DataFrame:
-    return pd.DataFrame(columns=REFERENCE_COLUMNS)
-
-
 def _milestones(parsed: Parsed) -> pd.DataFrame:
     """One row per dated stage; `row` is the record's position in `records` (same order as
     _records_frame), so a page selects a selection's milestones by array lookup."""
@@ -360,7 +216,7 @@ def build_dataset(parsed: Parsed) -> Dataset:
         figures["date"] = figures["date"].fillna("")
 
     queries, candidates, pairs = _research(parsed)
-    return Dataset(
+    return check_row_positions(Dataset(
         records=records,
         record_companies=record_companies,
         record_countries=record_countries,
@@ -378,4 +234,4 @@ def build_dataset(parsed: Parsed) -> Dataset:
         research_pairs=pairs,
         reference_countries=_reference(parsed),
         unchecked_coordinates=parsed.unchecked_coordinates,
-    )
+    ))

@@ -11,7 +11,7 @@ from dashboard.data import load_dataset
 from dashboard.export import to_csv_bytes
 
 pytestmark = pytest.mark.browser
-PAGES = {"": "Where the technology went", "timeline": "Timeline", "compare": "Before and after Covid-19",
+PAGES = {"": "Where the technology went", "map": "Where the technology went", "timeline": "Timeline", "compare": "Before and after Covid-19",
          "country?profile=Serbia": "Country profile", "company?profile_company=Huawei": "Company profile",
          "europe": "Europe lens", "records": "Records", "sources": "Sources & method"}
 TOTALS = re.compile(r"(\d[\d,]*) records?, (\d+) countr(?:y|ies), (\d+) compan(?:y|ies)")
@@ -127,3 +127,35 @@ def test_open_exports_download_from_the_records_page(app, page, tmp_path):
     with page.expect_download() as download:
         page.get_by_role("button", name=re.compile("GeoJSON")).click()
     assert open(download.value.path(), "rb").read() == geojson.build(data, records)
+
+
+def test_search_box_filters_and_says_so(app, page):
+    open_page(page, app.url)
+    everything = totals(page)
+    box = page.get_by_role("textbox", name=re.compile("Search"))
+    box.fill("belgrade")
+    box.press("Enter")
+    page.wait_for_function("() => location.search.includes('q=belgrade')")
+    page.wait_for_function("() => document.body.innerText.includes(\"matching 'belgrade'\")")
+    found = totals(page)
+    assert 0 < found[0] < everything[0]
+    assert "matching 'belgrade'" in page.locator("[data-testid='stCaptionContainer']").first.inner_text()
+
+
+def test_a_hand_written_lower_case_link_is_understood(app, page):
+    open_page(page, app.url + "map?company=hikvision&country=serbia")
+    assert "Hikvision" in page.locator("[data-testid='stMultiSelect']").first.inner_text()
+    caption = page.locator("[data-testid='stCaptionContainer']").first.inner_text()
+    assert "Hikvision records in Serbia" in caption, caption
+    assert "not used" not in page.locator("[data-testid='stSidebar']").inner_text()
+
+
+def test_a_region_filter_counts_only_its_countries(app, page):
+    open_page(page, app.url + "?region=Eastern%20Europe&period=2009-01&period=2023-12")
+    shown = totals(page)
+    data = load_dataset()
+    eastern = set(data.countries.loc[data.countries["region"] == "Eastern Europe", "iso3"])
+    assert shown[1] <= len(eastern)
+    text = page.get_by_text("Map text:").inner_text()
+    names = set(data.countries.loc[~data.countries["iso3"].isin(eastern), "name"])
+    assert not [name for name in names if f"{name} (" in text], text
