@@ -111,7 +111,32 @@ def measure(size: str) -> list[dict]:
         ]
     rows.append({"metric": "peak_rss_mb", "size": count, "value": round(rss_mb), "unit": "MB",
                  "budget": 1536 if count >= 1_000_000 else None})
-    return rows
+    return rows + search_rows(data, count)
+
+
+SEARCHES = ["belgrade", "sao paulo", "huawei safe city", '"facial recognition" kenya']
+
+
+def search_rows(data, count: int) -> list[dict]:
+    """Full-text search: the one-off build of the folded text (on a dataset's first search),
+    its size, and a search filter over every record (median of the queries above)."""
+    from dashboard.analysis.filters import Filters
+
+    t0 = time.perf_counter()
+    text = data.search_text
+    build_s = time.perf_counter() - t0
+    everything = Filters.everything()
+    times = []
+    for query in SEARCHES * 2:
+        t0 = time.perf_counter()
+        everything.with_(search=query).mask(data)
+        times.append(time.perf_counter() - t0)
+    return [
+        {"metric": "search_index_build_s", "size": count, "value": round(build_s, 2), "unit": "s", "budget": None},
+        {"metric": "search_index_mb", "size": count, "value": round(text.nbytes / 2**20), "unit": "MB", "budget": None},
+        {"metric": "search_filter_ms", "size": count, "value": median_ms(times), "unit": "ms",
+         "budget": 1000 if count >= 1_000_000 else None},
+    ]
 
 
 if __name__ == "__main__":

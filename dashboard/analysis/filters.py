@@ -68,7 +68,7 @@ class Filters:
             if spec.key != "q":
                 keep &= spec.mask(data, self)
         if self.search and keep.any():
-            keep &= FILTERS[0].mask(data, self)
+            keep &= FILTERS[0].mask(data, self, keep)
         return keep
 
     def apply(self, data: Dataset) -> pd.DataFrame:

@@ -202,9 +202,10 @@ class Search:
     default: str = ""
     slot: str = "matching"
 
-    def mask(self, data: Dataset, filters) -> np.ndarray | bool:
+    def mask(self, data: Dataset, filters, keep: np.ndarray | None = None) -> np.ndarray | bool:
+        """keep: rows the other filters left in; only those are searched."""
         text = getattr(filters, self.field)
-        return matches(data.search_text, text) if query_words(text) else True
+        return matches(data.search_text, text, keep) if query_words(text) else True
 
     def labels(self, filters, names) -> list[str]:
         text = getattr(filters, self.field)

@@ -20,3 +20,68 @@ def describe_series(series: pd.DataFrame, noun: str = "record-company pairs") ->
     if series.attrs.get("spanning"):
         text += f"; {series.attrs['spanning']} records dated only within a span of years are not drawn"
     return text + "."
+
+
+def _top(names: list[str], counts: list[int], limit: int = 3) -> str:
+    return ", ".join(f"{n} ({int(c)})" for n, c in list(zip(names, counts))[:limit])
+
+
+def world_map(counts: pd.DataFrame, markers: int) -> str:
+    """counts: records per country (largest first) with names, as count_by_country gives."""
+    if counts.empty:
+        return "Map text: no record matches these filters."
+    return ("Map text: " + f"{len(counts)} countries have at least one record; the most are in "
+            + _top(counts["name"].tolist(), counts["records"].tolist()) + ". "
+            + f"{markers} city markers for deployments and agreements; trainings count toward their participants' countries. "
+            + "A record with several companies counts once per country.")
+
+
+def company_map(name: str, counts: pd.DataFrame) -> str:
+    if counts.empty:
+        return f"Map text: {name} has no record under the current filters."
+    return (f"Map text: {name} has records in {len(counts)} countries under the current filters; the most in "
+            + _top(counts["name"].tolist(), counts["records"].tolist()) + ".")
+
+
+def europe_map(table: pd.DataFrame, outcomes) -> str:
+    totals = table[list(outcomes)].sum()
+    return ("Map text: " + f"{int(table['records'].sum())} records in {len(table)} European countries: "
+            + ", ".join(f"{int(totals[k])} {k}" for k in outcomes) + ".")
+
+
+def country_profile(name: str, numbers: dict) -> str:
+    return (f"Profile text: {numbers['records']} records for {name} under the current filters, "
+            f"dated {numbers['first'] or '-'} to {numbers['last'] or '-'}; {numbers['anti-epidemic']} marketed or donated against Covid-19.")
+
+
+def largest_rise(table: pd.DataFrame, dimension: str, names: dict[str, str], subject: str | None = None) -> str:
+    """table: compare_by output, largest change first."""
+    top = table.iloc[0]
+    label = names.get(top[dimension], top[dimension])
+    if subject:
+        return f"Chart text: the {dimension} that grew most for {subject} is {label} ({top['change per year']:+.2f} records a year)."
+    return f"Chart text: {len(table)} {dimension} values; largest rise: {label} ({top['change per year']:+.2f} records a year)."
+
+
+def change_map(change: pd.DataFrame) -> str:
+    return f"Chart text: {int((change['change'] > 0).sum())} countries rose, {int((change['change'] < 0).sum())} fell."
+
+
+def agreement_lanes(lanes: pd.DataFrame) -> str:
+    drawn = lanes["label"].nunique()
+    text = (f"Chart text: {drawn} agreements across {lanes['company'].nunique()} companies; "
+            f"{int((lanes['status'] == 'cancelled').sum())} company lines cancelled.")
+    if lanes.attrs.get("total", drawn) > drawn:
+        text += f" Showing the {drawn:,} most recent of {lanes.attrs['total']:,} agreements."
+    return text
+
+
+def milestones(stages: pd.DataFrame) -> str:
+    counts = stages["stage"].value_counts()
+    return (f"Chart text: {len(stages)} milestones of {stages['record_id'].nunique()} records in this window: "
+            + ", ".join(f"{n} {stage}" for stage, n in counts.items()) + ".")
+
+
+def research_effort(effort: pd.DataFrame) -> str:
+    return "Chart text: " + "; ".join(f"{row.band}: {row.candidates_read} sources read, {row.kept} kept, {row.records} records held"
+                                      for row in effort.itertuples()) + "."

@@ -93,7 +93,8 @@ class Dataset:
         seconds. Shared from then on by every session holding this dataset."""
         from .text import search_text
 
-        return search_text(self.records, self.citations, self.sources, self.lookup.company_name | self.lookup.country_name)
+        links = {"company": self.record_companies, "country": self.record_countries}
+        return search_text(self.records, self.citations, self.sources, links, self.lookup.company_name | self.lookup.country_name)
 
 
 @dataclass(frozen=True)

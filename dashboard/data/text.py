@@ -7,13 +7,16 @@ Python loop per record.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 COMBINING_MARKS = r"\p{Mn}"
+WORD_START = r"(^|[^\pL\pN])"  # a word begins after the start or any non-letter, non-digit
 SEPARATOR = "\n"  # between fields, so that no search word matches across two of them
 
 
@@ -24,45 +27,73 @@ def fold(text: str) -> str:
 
 
 def fold_array(values: pa.Array) -> pa.Array:
-    """fold() for a whole string array: NFKD, combining marks dropped, lower case."""
-    decomposed = pc.utf8_normalize(values, form="NFKD")
-    return pc.utf8_lower(pc.replace_substring_regex(decomposed, COMBINING_MARKS, ""))
+    """fold() for a whole string array: NFKD, combining marks dropped, lower case. Rows that
+    are plain ASCII (most) only need lower case; the costly Unicode steps run on the rest."""
+    plain = pc.string_is_ascii(values).to_numpy(zero_copy_only=False)
+    if plain.all():
+        return pc.ascii_lower(values)
+    ascii_rows, other_rows = np.flatnonzero(plain), np.flatnonzero(~plain)
+    others = values.take(pa.array(other_rows))
+    others = pc.utf8_lower(pc.replace_substring_regex(pc.utf8_normalize(others, form="NFKD"), COMBINING_MARKS, ""))
+    combined = pa.concat_arrays([pc.ascii_lower(values.take(pa.array(ascii_rows))), others.cast(values.type)])
+    return combined.take(pa.array(np.argsort(np.concatenate([ascii_rows, other_rows]), kind="stable")))
 
 
-def joined(parts: list[pd.Series]) -> pa.Array:
-    """Row-wise join of several text columns (missing values as empty), one string per row."""
-    arrays = [pa.array(part.astype("string").fillna("").to_numpy(dtype=object), type=pa.large_string()) for part in parts]
-    return pc.binary_join_element_wise(*arrays, pa.scalar(SEPARATOR, type=pa.large_string()))
+def text_array(values: pd.Series) -> pa.Array:
+    """A text column (categorical, Arrow or object) as an Arrow large string array, missing as ""."""
+    return pa.array(values.astype("string").fillna("").to_numpy(dtype=object), type=pa.large_string())
+
+
+def joined(parts: list[pa.Array]) -> pa.Array:
+    """Row-wise join of several text arrays, one string per row."""
+    return pc.binary_join_element_wise(*parts, pa.scalar(SEPARATOR, type=pa.large_string()))
+
+
+def per_row(rows: np.ndarray, texts: pa.Array, count: int) -> pa.Array:
+    """Join the texts that belong to each row (rows[i] owns texts[i]) into one string per row,
+    in row order; a row owning nothing gets "". Arrow list offsets, no Python loop."""
+    order = np.argsort(rows, kind="stable")
+    offsets = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=count))]).astype(np.int64)
+    lists = pa.LargeListArray.from_arrays(pa.array(offsets), texts.take(pa.array(order)))
+    return pc.fill_null(pc.binary_join(lists, pa.scalar(SEPARATOR, type=pa.large_string())), "")
 
 
 def search_text(records: pd.DataFrame, citations: pd.DataFrame, sources: pd.DataFrame,
-                names: dict[str, str]) -> pa.Array:
+                links: dict[str, pd.DataFrame], names: dict[str, str]) -> pa.Array:
     """One folded string per record, in record order: its title, summary, city, organiser,
     dispute note, country and company names, and the titles and claims of the sources it
-    cites. Names are included so that "Serbia" or "Hikvision" finds what a reader expects."""
-    cited = citations[citations["owner_id"].isin(records["id"])]
-    titles = cited["source_id"].map(sources.set_index("id")["title"]).fillna("")
-    per_record = (titles.astype(str) + SEPARATOR + cited["claim"].fillna("").astype(str)).groupby(
-        cited["owner_id"].to_numpy()).agg(SEPARATOR.join)
-    listed = [records[column].map(lambda values: SEPARATOR.join(names.get(v, v) for v in values))
-              for column in ("companies", "countries")]
-    parts = [records[column] for column in ("title", "summary", "city", "organiser", "dispute_note")]
-    parts += listed + [records["id"].map(per_record)]
+    cites. Names are included so that "Serbia" or "Hikvision" finds what a reader expects.
+    Whole-array operations only: no Python loop per record."""
+    count = len(records)
+    parts = [text_array(records[column]) for column in ("title", "summary", "city", "organiser", "dispute_note")]
+    for column, link in links.items():
+        labels = np.array([names.get(str(c), str(c)) for c in link[column].cat.categories] + [""], dtype=object)
+        parts.append(per_row(link["row"].to_numpy(dtype=np.int64),
+                             pa.array(labels[link[column].array.codes], type=pa.large_string()), count))
+    rows = pd.Index(records["id"]).get_indexer(citations["owner_id"])
+    cited = rows >= 0
+    titles = citations["source_id"][cited].map(sources.set_index("id")["title"])
+    parts.append(per_row(rows[cited], joined([text_array(titles), text_array(citations["claim"][cited])]), count))
     return fold_array(joined(parts))
 
 
-def matches(text: pa.Array, query: str):
-    """Boolean numpy array: rows where every word of the query starts a word of the text
-    (any order): "nis" finds Niš but not "ministry"; "safe cit" finds "safe city"."""
-    import re
-
-    import numpy as np
-
-    keep = np.ones(len(text), dtype=bool)
+def matches(text: pa.Array, query: str, keep: np.ndarray | None = None) -> np.ndarray:
+    """Boolean array: rows where every word of the query starts a word of the text (any
+    order): "nis" finds Niš but not "ministry"; "safe cit" finds "safe city". Only rows
+    still in `keep` are read, and each word narrows the rows the last one left: a plain
+    substring scan first, the word-start check only on its hits."""
+    found = np.flatnonzero(np.ones(len(text), dtype=bool) if keep is None else keep)
     for word in query_words(query):
-        found = pc.match_substring_regex(text, r"(^|[^\pL\pN])" + re.escape(word))
-        keep &= found.to_numpy(zero_copy_only=False)
-    return keep
+        if not len(found):
+            break
+        subset = text.take(pa.array(found)) if len(found) < len(text) else text
+        literal = re.escape(word)  # RE2 scans for a literal faster than match_substring does
+        hits = np.flatnonzero(pc.match_substring_regex(subset, literal).to_numpy(zero_copy_only=False))
+        at_start = pc.match_substring_regex(subset.take(pa.array(hits)), WORD_START + literal)
+        found = found[hits[at_start.to_numpy(zero_copy_only=False)]]
+    result = np.zeros(len(text), dtype=bool)
+    result[found] = True
+    return result
 
 
 def query_words(query: str) -> list[str]:

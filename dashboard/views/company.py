@@ -18,6 +18,7 @@ from dashboard.figures.timeline import mark_date, timeline
 from dashboard.ui.profile import choose, headline
 from dashboard.ui.records import record_cards, sources_register
 from dashboard.ui.view import md_escape, page_header
+from dashboard.analysis import sentences
 
 view = page_header("Company profile")
 company = choose(view, "Company", view.prepared.options("company"), "profile_company", "Choose a company")
@@ -38,8 +39,7 @@ if records.empty:
 counts = count_by_country(view.data, records, view.places)
 st.plotly_chart(record_map(counts, city_markers(view.data, records, "technology"), view.colours("technology"), "technology",
                            f"{name}: records per country"), config=PLOTLY_CONFIG, width="stretch")
-st.caption(md_escape(f"Map text: {name} has records in {len(counts)} countries under the current filters; the most in "
-                     + ", ".join(f"{n} ({c})" for n, c in zip(counts['name'].head(3), counts['records'].head(3))) + "."))
+st.caption(md_escape(sentences.company_map(name, counts)))
 
 series = time_series(view.data, records, "Q", "technology")
 window = (view.filters.date_from.start_time, view.filters.date_to.end_time.normalize())
@@ -60,9 +60,7 @@ if mix.empty:
 else:
     st.plotly_chart(rate_bars(mix, "technology", before.label, after.label, view.names, f"{name}: records per year, {before} vs {after}"),
                     config=PLOTLY_CONFIG, width="stretch")
-    top = mix.iloc[0]
-    st.caption(md_escape(f"Chart text: the technology that grew most for {name} is {view.names.get(top['technology'], top['technology'])} "
-                         f"({top['change per year']:+.2f} records a year)."))
+    st.caption(md_escape(sentences.largest_rise(mix, "technology", view.names, name)))
 
 st.subheader("Sources")
 sources_register(profiles.sources_cited(view.data, records))

@@ -8,6 +8,7 @@ from dashboard.figures.compare import rate_bars
 from dashboard.figures.maps import change_map
 from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.ui.view import md_escape, page_header
+from dashboard.analysis import sentences
 
 view = page_header("Before and after Covid-19")
 st.write("This page compares two windows of its own; the sidebar's date range does not apply here, its other filters do.")
@@ -46,9 +47,7 @@ for dimension, title in (("company", "By company"), ("technology", "By technolog
     left.plotly_chart(rate_bars(table, dimension, before.label, after.label, view.names, f"Records per year, {before} vs {after} (most records first)"),
                       config=PLOTLY_CONFIG, width="stretch")
     right.dataframe(table.assign(**{dimension: table[dimension].map(lambda k: view.names.get(k, k))}), hide_index=True, width="stretch")
-    top = table.iloc[0]
-    left.caption(md_escape(f"Chart text: {len(table)} {dimension} values; largest rise: {view.names.get(top[dimension], top[dimension])} "
-                           f"({top['change per year']:+.2f} records a year)."))
+    left.caption(md_escape(sentences.largest_rise(table, dimension, view.names)))
 
 st.subheader("Anti-epidemic share")
 st.dataframe(anti_epidemic_share(comparison), hide_index=True)
@@ -57,4 +56,4 @@ st.subheader("Change per country")
 change = tables["country"].rename(columns={"change per year": "change"})
 change["name"] = change["country"].map(lambda c: view.names.get(c, c))
 st.plotly_chart(change_map(change, "Records per year, after minus before (blue: more after)"), config=PLOTLY_CONFIG, width="stretch")
-st.caption(f"Chart text: {int((change['change'] > 0).sum())} countries rose, {int((change['change'] < 0).sum())} fell.")
+st.caption(sentences.change_map(change))

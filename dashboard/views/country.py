@@ -11,6 +11,7 @@ from dashboard.figures.timeline import timeline
 from dashboard.ui.profile import choose, headline
 from dashboard.ui.records import record_cards, sources_register
 from dashboard.ui.view import md_escape, page_header
+from dashboard.analysis import sentences
 
 view = page_header("Country profile")
 countries = view.data.countries.sort_values("name")
@@ -22,8 +23,7 @@ records = profiles.of_country(view.data, view.chosen, iso3)
 numbers = profiles.summary(records)
 st.subheader(name)
 headline(numbers)
-st.caption(md_escape(f"Profile text: {numbers['records']} records for {name} under the current filters, "
-                     f"dated {numbers['first'] or '-'} to {numbers['last'] or '-'}; {numbers['anti-epidemic']} marketed or donated against Covid-19."))
+st.caption(md_escape(sentences.country_profile(name, numbers)))
 if records.empty:
     st.stop()
 

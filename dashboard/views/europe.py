@@ -8,6 +8,7 @@ from dashboard.figures.maps import record_map
 from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.ui.records import record_cards
 from dashboard.ui.view import md_escape, page_header
+from dashboard.analysis import sentences
 
 view = page_header("Europe lens")
 st.write("EU member states, the EEA, the EU candidate countries of the period (Serbia among them) and the United Kingdom. "
@@ -19,9 +20,7 @@ else:
     counts = table[["country", "name", "records"]]
     figure = record_map(counts, None, {}, "company", "Records per European country").update_geos(scope="europe", lataxis_range=None)
     st.plotly_chart(figure, config=PLOTLY_CONFIG, width="stretch")
-    totals = table[list(OUTCOMES)].sum()
-    st.caption(md_escape("Map text: " + f"{int(table['records'].sum())} records in {len(table)} European countries: "
-                         + ", ".join(f"{int(totals[k])} {k}" for k in OUTCOMES) + "."))
+    st.caption(md_escape(sentences.europe_map(table, OUTCOMES)))
     st.dataframe(table, hide_index=True, width="stretch")
 
 st.subheader("European policy responses")

@@ -9,6 +9,7 @@ from dashboard.figures.maps import record_map
 from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.ui.records import record_cards
 from dashboard.ui.view import md_escape, page_header
+from dashboard.analysis import sentences
 
 view = page_header("Where the technology went")
 colour_by = st.radio("Colour markers by", ["company", "technology"], horizontal=True, key="colour_by", bind="query-params")
@@ -19,13 +20,7 @@ event = st.plotly_chart(figure, config=PLOTLY_CONFIG, on_select="rerun", selecti
 if counts.empty:
     st.info("No record matches these filters.")
 else:
-    top = counts.head(3)
-    st.caption(md_escape(
-        "Map text: " + f"{len(counts)} countries have at least one record; the most are in "
-        + ", ".join(f"{n} ({c})" for n, c in zip(top["name"], top["records"])) + ". "
-        + f"{len(markers)} city markers for deployments and agreements; trainings count toward their participants' countries. "
-        + "A record with several companies counts once per country."
-    ))
+    st.caption(md_escape(sentences.world_map(counts, len(markers))))
 
 clicked = [p.get("location") for p in (event.selection.points if event else []) if p.get("location")]
 choices = counts["country"].tolist()

@@ -9,6 +9,7 @@ from dashboard.analysis import reconcile
 from dashboard.figures.effort import effort_bars
 from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.ui.view import md_escape, page_header, view_url
+from dashboard.analysis import sentences
 
 view = page_header("Sources & method")
 data = view.data
@@ -49,10 +50,7 @@ st.markdown(
     "Records collected before the logs were kept count under *records held* only."
 )
 st.plotly_chart(effort_bars(effort), config=PLOTLY_CONFIG, width="stretch")
-st.caption(md_escape(
-    "Chart text: " + "; ".join(f"{row.band}: {row.candidates_read} sources read, {row.kept} kept, {row.records} records held"
-                               for row in effort.itertuples()) + "."
-))
+st.caption(md_escape(sentences.research_effort(effort)))
 st.dataframe(
     effort, hide_index=True, width="stretch",
     column_config={

@@ -8,6 +8,7 @@ from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.figures.timeline import agreement_lanes as lanes_figure
 from dashboard.figures.timeline import milestone_strip, timeline
 from dashboard.ui.view import md_escape, page_header
+from dashboard.analysis import sentences
 
 view = page_header("Timeline")
 left, right = st.columns(2)
@@ -29,10 +30,7 @@ if lanes.empty:
 else:
     st.plotly_chart(lanes_figure(lanes, view.colours("company"), view.names, "Each line runs from an agreement's date to its end (dotted and crossed when cancelled)"),
                     config=PLOTLY_CONFIG, width="stretch")
-    drawn = lanes["label"].nunique()
-    st.caption(md_escape(f"Chart text: {drawn} agreements across {lanes['company'].nunique()} companies; "
-               f"{int((lanes['status'] == 'cancelled').sum())} company lines cancelled.")
-               + (f" Showing the {drawn:,} most recent of {lanes.attrs['total']:,} agreements." if lanes.attrs["total"] > drawn else ""))
+    st.caption(md_escape(sentences.agreement_lanes(lanes)))
 
 st.subheader("Milestones")
 stages = milestones_of(view.data, view.chosen)
@@ -42,9 +40,7 @@ if in_window.empty:
 else:
     st.plotly_chart(milestone_strip(in_window, window, "Dated stages of the selected records (announced, contract, delivered, cancelled...)"),
                     config=PLOTLY_CONFIG, width="stretch")
-    counts = in_window["stage"].value_counts()
-    st.caption(md_escape(f"Chart text: {len(in_window)} milestones of {in_window['record_id'].nunique()} records in this window: "
-                         + ", ".join(f"{n} {stage}" for stage, n in counts.items()) + "."))
+    st.caption(md_escape(sentences.milestones(in_window)))
 
 with st.expander("Events in this window"):
     st.dataframe(events[["date", "title", "category", "actor"]], hide_index=True, width="stretch")
