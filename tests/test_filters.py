@@ -90,7 +90,7 @@ def test_reversed_range_is_refused():
 def test_description_reads_as_a_sentence():
     filters = Filters(companies=("huawei", "zte"), record_types=("deployment",), regions=("Eastern Africa",))
     text = filters.describe({"huawei": "Huawei", "zte": "ZTE"})
-    assert text == "Huawei and ZTE deployments in Eastern Africa, dated wholly in 2019-01 to 2021-12"
+    assert text == "Huawei and ZTE deployments in Eastern Africa (only these countries counted), dated wholly in 2019-01 to 2021-12"
     assert filters.slug() == "huawei-and-zte-deployments-in-eastern-africa-dated-wholly-in-2019-01-to-2021-12"
 
 

@@ -98,6 +98,6 @@ class Filters:
         return describe(self, names or {})
 
     def slug(self) -> str:
-        """A file-name-safe version of describe(), for downloads."""
-        text = re.sub(r"[^A-Za-z0-9]+", "-", self.describe()).strip("-").lower()
+        """A file-name-safe version of describe(), for downloads (its asides in brackets left out)."""
+        text = re.sub(r"[^A-Za-z0-9]+", "-", re.sub(r"\s*\([^)]*\)", "", self.describe())).strip("-").lower()
         return text[:120].rstrip("-") or "records"

@@ -325,7 +325,7 @@ BY_KEY = {spec.key: spec for spec in FILTERS}
 # How each slot reads in the sentence, in order: "Huawei deployments of Facial recognition in
 # Serbia with status active ..., matching 'Belgrade', dated wholly in 2019-01 to 2021-12".
 SENTENCE = {
-    "of": "of {}", "in": "in {}", "status": "with status {}", "mode": "by way of {}",
+    "of": "of {}", "in": "in {} (only these countries counted)", "status": "with status {}", "mode": "by way of {}",
     "confidence": "at {} confidence", "also": "{}",
 }
 LOWER_CASE = {"what", "status", "mode", "confidence"}  # labels that read in lower case mid-sentence

@@ -30,7 +30,8 @@ def world_map(counts: pd.DataFrame, markers: int) -> str:
     """counts: records per country (largest first) with names, as count_by_country gives."""
     if counts.empty:
         return "Map text: no record matches these filters."
-    return ("Map text: " + f"{len(counts)} countries have at least one record; the most are in "
+    have = "country has" if len(counts) == 1 else "countries have"
+    return ("Map text: " + f"{len(counts)} {have} at least one record; the most are in "
             + _top(counts["name"].tolist(), counts["records"].tolist()) + ". "
             + f"{markers} city markers for deployments and agreements; trainings count toward their participants' countries. "
             + "A record with several companies counts once per country.")
