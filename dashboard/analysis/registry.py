@@ -78,6 +78,9 @@ class Choice:
     def from_cli(self, args, vocabularies: dict[str, Vocabulary]) -> dict:
         return {self.field: vocabularies[self.key].resolve_all(getattr(args, self.key))}
 
+    def from_widget(self, value) -> dict:
+        return {self.field: tuple(value or ())}
+
     def settle_url(self, values: list[str], vocabularies: dict[str, Vocabulary]) -> tuple[list[str], list[str]]:
         """The ids the URL's values mean, and a notice for each value dropped. Values are
         recognised like the CLI's (id, name or label, any case, with or without accents)."""
@@ -124,6 +127,10 @@ class MonthRange:
     def from_cli(self, args, vocabularies) -> dict:
         return {"date_from": args.date_from, "date_to": args.date_to}
 
+    def from_widget(self, value) -> dict:
+        start, end = sorted(value)  # the slider's two ends, whichever was dragged past the other
+        return {"date_from": pd.Period(start, "M"), "date_to": pd.Period(end, "M")}
+
     def settle_url(self, values: list[str], known) -> tuple[list[str], list[str]]:
         kept = [v for v in values if v in known[self.key]]  # known["period"]: the slider's months
         return (kept if len(kept) == 2 else []), ([] if len(kept) == len(values) == 2 else [f"{self.key} (value not recognised)"])
@@ -151,6 +158,9 @@ class DateRule:
 
     def from_cli(self, args, vocabularies) -> dict:
         return {"date_rule": args.date_rule}
+
+    def from_widget(self, value) -> dict:
+        return {self.field: value}
 
     def settle_url(self, values: list[str], vocabularies) -> tuple[list[str], list[str]]:
         spellings = {text.casefold(): key for key, text in DATE_RULES.items()} | {key: key for key in DATE_RULES}
@@ -181,6 +191,9 @@ class Toggle:
 
     def from_cli(self, args, vocabularies) -> dict:
         return {self.field: getattr(args, self.key)}
+
+    def from_widget(self, value) -> dict:
+        return {self.field: bool(value)}
 
     def settle_url(self, values: list[str], vocabularies) -> tuple[list[str], list[str]]:
         folded = [v.strip().casefold() for v in values]
@@ -216,6 +229,9 @@ class Search:
 
     def from_cli(self, args, vocabularies) -> dict:
         return {self.field: clean_search(getattr(args, self.key))}
+
+    def from_widget(self, value) -> dict:
+        return {self.field: clean_search(value)}
 
     def settle_url(self, values: list[str], vocabularies) -> tuple[list[str], list[str]]:
         text = clean_search(" ".join(values))

@@ -4,7 +4,6 @@ are put in the spelling the widgets use, and what cannot be used is named in a n
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from ..analysis.filters import Filters
@@ -21,10 +20,10 @@ def reset() -> None:
         st.session_state[key] = value
 
 
-def url_spelling(spec, kept: list) -> list[str]:
+def url_spelling(spec, kept: list, prepared: Prepared) -> list[str]:
     """How the bound widget writes these values into the URL (its labels)."""
     if isinstance(spec, Choice):
-        return [str(spec_names(spec)[value]) for value in kept]
+        return [str(prepared.vocabularies[spec.key].shown[value]) for value in kept]
     if isinstance(spec, DateRule):
         return [DATE_RULES[value] for value in kept]
     if isinstance(spec, Toggle):
@@ -45,7 +44,6 @@ def settle_url(prepared: Prepared) -> list[str]:
     Hikvision, "SERBIA" is Serbia), hand the widgets what they mean and rewrite the URL in
     the widgets' spelling; drop what selects nothing and return a notice naming it."""
     known = prepared.vocabularies | {"period": prepared.months}
-    _names.update({key: vocabulary.shown for key, vocabulary in prepared.vocabularies.items()})
     dropped: list[str] = []
     for spec in FILTERS:
         if spec.key not in st.query_params:
@@ -53,17 +51,10 @@ def settle_url(prepared: Prepared) -> list[str]:
         values = st.query_params.get_all(spec.key)
         kept, problems = spec.settle_url(values, known)
         dropped += problems
-        if url_spelling(spec, kept) != values:  # a first load of a hand-written link: seed the widget
+        if url_spelling(spec, kept, prepared) != values:  # a first load of a hand-written link: seed the widget
             st.session_state[spec.key] = widget_value(spec, kept)
     params = {key: st.query_params.get_all(key) for key in st.query_params if key not in DEFAULTS}
     return dropped + ignored_parameters(params, page_parameters(prepared), FREE_TEXT)
-
-
-_names: dict[str, dict[str, str]] = {}
-
-
-def spec_names(spec) -> dict[str, str]:
-    return _names[spec.key]
 
 
 def widget(spec, prepared: Prepared):
@@ -108,16 +99,5 @@ def filters_sidebar(prepared: Prepared) -> Filters:
 def filters_from_widgets(values: dict) -> Filters:
     fields = {}
     for spec in FILTERS:
-        value = values[spec.key]
-        if isinstance(spec, Choice):
-            fields[spec.field] = tuple(value)
-        elif isinstance(spec, MonthRange):
-            start, end = sorted(value)
-            fields |= {"date_from": pd.Period(start, "M"), "date_to": pd.Period(end, "M")}
-        elif isinstance(spec, Search):
-            from ..analysis.registry import clean_search
-
-            fields[spec.field] = clean_search(value)
-        else:
-            fields[spec.field] = value
+        fields |= spec.from_widget(values[spec.key])
     return Filters(**fields)
