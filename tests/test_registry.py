@@ -107,16 +107,20 @@ def app(monkeypatch):
 
 def test_url_values_are_recognised_in_any_case_and_rewritten(app):
     app.query_params.update({"company": ["huawei"], "country": ["serbia"], "type": ["deployments"], "q": ["nis"],
-                             "period": ["2009-01", "2023-12"]})
+                             "period": ["2009-01", "2023-12"], "region": ["SOUTHERN europe"],
+                             "technology": ["video SURVEILLANCE"], "rule": ["overlaps"], "epidemic": ["FALSE"]})
     app.run()
     assert not app.exception
+    assert app.multiselect(key="region").value == ["Southern Europe"]
+    assert app.multiselect(key="technology").value == ["video_surveillance"]
+    assert app.radio(key="rule").value == "overlaps"
     assert app.multiselect(key="company").value == ["huawei"]
     assert app.multiselect(key="country").value == ["SRB"]
     assert app.multiselect(key="type").value == ["deployment"]
     assert app.text_input(key="q").value == "nis"
     assert not app.sidebar.caption or "not used" not in " ".join(c.value for c in app.sidebar.caption)
     sentence = " ".join(c.value for c in app.caption)
-    assert "Huawei deployments in Serbia" in sentence and "matching 'nis'" in sentence.replace("\\", "")
+    assert "Huawei deployments of Video surveillance in Serbia and Southern Europe" in sentence and "matching 'nis'" in sentence.replace("\\", "")
 
 
 def test_url_with_a_known_value_without_records_says_so(monkeypatch, data_copy):
@@ -138,3 +142,17 @@ def test_every_multiple_choice_filter_has_a_sidebar_widget_with_its_options(app,
     for key, spec in BY_KEY.items():
         if key in known:
             assert app.multiselect(key=key).options == [known[key].shown[i] for i in known[key].ids], key
+
+
+def test_row_positions_are_checked(small):
+    import dataclasses
+
+    from dashboard.data.dataset import check_row_positions
+
+    assert check_row_positions(small) is small
+    shuffled = dataclasses.replace(small, records=small.records.iloc[::-1])
+    with pytest.raises(ValueError, match="row position"):
+        check_row_positions(shuffled)
+    links = small.record_companies.assign(row=small.record_companies["row"] + 100)
+    with pytest.raises(ValueError, match="outside"):
+        check_row_positions(dataclasses.replace(small, record_companies=links))
