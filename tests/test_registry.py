@@ -19,6 +19,11 @@ from tests.conftest import GOOD, PROJECT
 APP = str(PROJECT / "dashboard" / "app.py")
 
 
+def add_company(records):
+    """A listed company that no record names."""
+    records.append({"id": "megvii", "name": "Megvii", "sources": [{"source": "src-test-report", "locator": "p. 4"}]})
+
+
 def fields_of(spec) -> set[str]:
     return set(spec.field) if isinstance(spec.field, tuple) else {spec.field}
 
@@ -47,9 +52,6 @@ def test_values_resolve_by_id_name_any_case_and_accents(small):
 
 
 def test_a_known_value_without_records_is_named_not_emptied(data_copy, tmp_path, capsys):
-    def add_company(records):
-        records.append({"id": "megvii", "name": "Megvii", "sources": [{"source": "src-test-report", "locator": "p. 4"}]})
-
     folder = data_copy("companies", add_company)
     data = load_dataset(folder, use_cache=False)
     known = vocabularies(data)
@@ -124,9 +126,6 @@ def test_url_values_are_recognised_in_any_case_and_rewritten(app):
 
 
 def test_url_with_a_known_value_without_records_says_so(monkeypatch, data_copy):
-    def add_company(records):
-        records.append({"id": "megvii", "name": "Megvii", "sources": [{"source": "src-test-report", "locator": "p. 4"}]})
-
     monkeypatch.setenv("SAFE_CITY_ATLAS_DATA", str(data_copy("companies", add_company)))
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update({"company": ["megvii"]})

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..data import Dataset
 from .kernels import is_in
-from .registry import DATE_RULES, DEFAULT_FROM, DEFAULT_TO, FILTERS, describe
+from .registry import APPLY_ORDER, DATE_RULES, DEFAULT_FROM, DEFAULT_TO, describe
 
 __all__ = ["DATE_RULES", "DEFAULT_FROM", "DEFAULT_TO", "Filters"]
 
@@ -62,13 +62,10 @@ class Filters:
     def mask(self, data: Dataset) -> np.ndarray:
         """Boolean array over data.records. Pages keep this rather than a filtered copy: at a
         million records, copying the selected rows costs more than every count on a page.
-        The search runs last and only over the rows still in: it is the costliest test."""
+        Each filter sees the rows kept so far; search, the costliest, reads only those."""
         keep = np.ones(len(data.records), dtype=bool)
-        for spec in FILTERS:
-            if spec.key != "q":
-                keep &= spec.mask(data, self)
-        if self.search and keep.any():
-            keep &= FILTERS[0].mask(data, self, keep)
+        for spec in APPLY_ORDER:
+            keep &= spec.mask(data, self, keep)
         return keep
 
     def apply(self, data: Dataset) -> pd.DataFrame:

@@ -48,13 +48,27 @@ def listing(labels: list[str]) -> str:
 
 # --- the five kinds ------------------------------------------------------------------------
 @dataclass(frozen=True)
-class Choice:
-    """Pick any of a vocabulary's values; a record matches if it has at least one of them."""
+class Spec:
+    """What every filter declares. Each kind adds its own fields and answers the same calls:
+    mask, labels (for the sentence), add_cli / from_cli, from_widget, settle_url."""
 
     key: str  # URL parameter and widget key
-    field: str  # attribute of Filters
+    field: str  # attribute of Filters (a pair for the month range)
     label: str  # sidebar label
-    cli: str  # CLI option (repeatable)
+    cli: str  # CLI option (a pair for the month range)
+
+
+def _one_of(key: str, values: list[str], spellings: dict[str, object]) -> tuple[list, list[str]]:
+    """A single-valued URL parameter: the first value with a known spelling (any case), and a
+    notice when values were given but none is known."""
+    kept = [spellings[v.strip().casefold()] for v in values if v.strip().casefold() in spellings][:1]
+    return kept, ([] if kept or not values else [f"{key} (value not recognised)"])
+
+
+@dataclass(frozen=True)
+class Choice(Spec):
+    """Pick any of a vocabulary's values; a record matches if it has at least one of them."""
+
     example: str  # for --help and the README
     vocabulary: Callable[[Dataset], Vocabulary]  # the values offered, with their spellings
     select: Callable[[Dataset, tuple], np.ndarray]  # mask of records having one of the values
@@ -64,7 +78,7 @@ class Choice:
     default: tuple = ()
     fallback: Callable[[str], str] = str  # a value's label when the caller's names lack it
 
-    def mask(self, data: Dataset, filters) -> np.ndarray | bool:
+    def mask(self, data: Dataset, filters, keep=None) -> np.ndarray | bool:
         chosen = getattr(filters, self.field)
         return self.select(data, chosen) if chosen else True
 
@@ -98,16 +112,12 @@ class Choice:
 
 
 @dataclass(frozen=True)
-class MonthRange:
-    key: str
-    field: tuple[str, str]  # (date_from, date_to)
-    label: str
-    cli: tuple[str, str]
+class MonthRange(Spec):
     help: str | None = None
     default: tuple = (str(DEFAULT_FROM), str(DEFAULT_TO))
     slot: str = "dates"
 
-    def mask(self, data: Dataset, filters) -> np.ndarray | bool:
+    def mask(self, data: Dataset, filters, keep=None) -> np.ndarray | bool:
         if filters.date_from is None and filters.date_to is None:
             return True
         return date_mask(data.records, filters.date_from, filters.date_to, filters.date_rule)
@@ -132,21 +142,19 @@ class MonthRange:
         return {"date_from": pd.Period(start, "M"), "date_to": pd.Period(end, "M")}
 
     def settle_url(self, values: list[str], known) -> tuple[list[str], list[str]]:
-        kept = [v for v in values if v in known[self.key]]  # known["period"]: the slider's months
-        return (kept if len(kept) == 2 else []), ([] if len(kept) == len(values) == 2 else [f"{self.key} (value not recognised)"])
+        """Two months of the slider (known["period"]), or the default range with a notice."""
+        if len(values) == 2 and all(v in known[self.key] for v in values):
+            return list(values), []
+        return [], [f"{self.key} (value not recognised)"]
 
 
 @dataclass(frozen=True)
-class DateRule:
-    key: str
-    field: str
-    label: str
-    cli: str
+class DateRule(Spec):
     help: str | None = None
     default: str = "within"
     slot: str = "dates"
 
-    def mask(self, data, filters):
+    def mask(self, data, filters, keep=None):
         return True  # read by the month range, which it qualifies
 
     def labels(self, filters, names) -> list[str]:
@@ -163,24 +171,18 @@ class DateRule:
         return {self.field: value}
 
     def settle_url(self, values: list[str], vocabularies) -> tuple[list[str], list[str]]:
-        spellings = {text.casefold(): key for key, text in DATE_RULES.items()} | {key: key for key in DATE_RULES}
-        kept = [spellings[v.strip().casefold()] for v in values if v.strip().casefold() in spellings][:1]
-        return kept, ([] if kept or not values else [f"{self.key} (value not recognised)"])
+        return _one_of(self.key, values, {text.casefold(): key for key, text in DATE_RULES.items()} | {key: key for key in DATE_RULES})
 
 
 @dataclass(frozen=True)
-class Toggle:
-    key: str
-    field: str
-    label: str
-    cli: str
+class Toggle(Spec):
     phrase: str
     column: str  # boolean column of the records
     help: str | None = None
     default: bool = False
     slot: str = "also"
 
-    def mask(self, data: Dataset, filters) -> np.ndarray | bool:
+    def mask(self, data: Dataset, filters, keep=None) -> np.ndarray | bool:
         return data.records[self.column].to_numpy() if getattr(filters, self.field) else True
 
     def labels(self, filters, names) -> list[str]:
@@ -196,29 +198,25 @@ class Toggle:
         return {self.field: bool(value)}
 
     def settle_url(self, values: list[str], vocabularies) -> tuple[list[str], list[str]]:
-        folded = [v.strip().casefold() for v in values]
-        kept = [v == "true" for v in folded if v in {"true", "false"}][:1]
-        return kept, ([] if kept or not values else [f"{self.key} (value not recognised)"])
+        return _one_of(self.key, values, {"true": True, "false": False})
 
 
 @dataclass(frozen=True)
-class Search:
+class Search(Spec):
     """Every word (or "quoted phrase") must start a word somewhere in the record's text:
     titles, summaries, cities, organisers, dispute notes, country and company names, and the
     titles and claims of the sources it cites. Case and accents are ignored."""
 
-    key: str
-    field: str
-    label: str
-    cli: str
     help: str | None = None
     default: str = ""
     slot: str = "matching"
 
     def mask(self, data: Dataset, filters, keep: np.ndarray | None = None) -> np.ndarray | bool:
-        """keep: rows the other filters left in; only those are searched."""
+        """keep: rows the other filters left in; only those are searched (none: no search)."""
         text = getattr(filters, self.field)
-        return matches(data.search_text, text, keep) if query_words(text) else True
+        if not query_words(text) or (keep is not None and not keep.any()):
+            return True
+        return matches(data.search_text, text, keep)
 
     def labels(self, filters, names) -> list[str]:
         text = getattr(filters, self.field)
@@ -337,6 +335,8 @@ FILTERS = (
            "where sources disagree", "disputed", help="only records whose sources disagree"),
 )
 BY_KEY = {spec.key: spec for spec in FILTERS}
+# The order masks are applied in: search, the costliest, last, over the rows the others kept.
+APPLY_ORDER = tuple(sorted(FILTERS, key=lambda spec: isinstance(spec, Search)))
 
 # How each slot reads in the sentence, in order: "Huawei deployments of Facial recognition in
 # Serbia with status active ..., matching 'Belgrade', dated wholly in 2019-01 to 2021-12".

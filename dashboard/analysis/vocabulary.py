@@ -69,7 +69,3 @@ class Vocabulary:
 
     def resolve_all(self, values) -> tuple[str, ...]:
         return tuple(dict.fromkeys(self.resolve(v) for v in values))
-
-    @property
-    def offered(self) -> frozenset[str]:
-        return frozenset(self.ids)

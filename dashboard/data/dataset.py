@@ -94,7 +94,8 @@ class Dataset:
         from .text import search_text
 
         links = {"company": self.record_companies, "country": self.record_countries}
-        return search_text(self.records, self.citations, self.sources, links, self.lookup.company_name | self.lookup.country_name)
+        return search_text(self.records, self.citations, self.lookup.sources["title"], links,
+                           self.lookup.company_name | self.lookup.country_name)
 
 
 @dataclass(frozen=True)

@@ -58,7 +58,7 @@ def per_row(rows: np.ndarray, texts: pa.Array, count: int) -> pa.Array:
     return pc.fill_null(pc.binary_join(lists, pa.scalar(SEPARATOR, type=pa.large_string())), "")
 
 
-def search_text(records: pd.DataFrame, citations: pd.DataFrame, sources: pd.DataFrame,
+def search_text(records: pd.DataFrame, citations: pd.DataFrame, source_titles: pd.Series,
                 links: dict[str, pd.DataFrame], names: dict[str, str]) -> pa.Array:
     """One folded string per record, in record order: its title, summary, city, organiser,
     dispute note, country and company names, and the titles and claims of the sources it
@@ -72,7 +72,7 @@ def search_text(records: pd.DataFrame, citations: pd.DataFrame, sources: pd.Data
                              pa.array(labels[link[column].array.codes], type=pa.large_string()), count))
     rows = pd.Index(records["id"]).get_indexer(citations["owner_id"])
     cited = rows >= 0
-    titles = citations["source_id"][cited].map(sources.set_index("id")["title"])
+    titles = citations["source_id"][cited].map(source_titles)
     parts.append(per_row(rows[cited], joined([text_array(titles), text_array(citations["claim"][cited])]), count))
     return fold_array(joined(parts))
 

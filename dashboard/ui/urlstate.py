@@ -7,14 +7,17 @@ this module only tells the reader so, without echoing the (possibly hostile) val
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection
 
 FREE_TEXT = {"record", "page"}  # parameters whose values are checked where they are used
 
 
+@functools.lru_cache(maxsize=4)
 def page_parameters(prepared) -> dict[str, set[str]]:
-    """The page controls' URL parameters and the values each accepts (as the URL shows them)."""
+    """The page controls' URL parameters and the values each accepts (as the URL shows them):
+    built once per dataset, read on every rerun."""
     months = set(prepared.months)
     countries = {prepared.names[c] for c in prepared.options("country")}
     companies = {prepared.names[c] for c in prepared.options("company")}
