@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.ui.loading import prepared
 from dashboard.ui.sidebar import filters_sidebar
-from dashboard.ui.view import build_view
+from dashboard.ui.view import PAGE_PATH_KEY, build_view
 
 HERE = Path(__file__).resolve().parent
 
@@ -27,6 +27,7 @@ pages = st.navigation(
         st.Page("views/sources.py", title="Sources & method", url_path="sources"),
     ]
 )
+st.session_state[PAGE_PATH_KEY] = pages.url_path
 loaded = prepared()
 build_view(loaded, filters_sidebar(loaded))
 pages.run()

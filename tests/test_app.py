@@ -134,8 +134,8 @@ def test_country_profile_from_a_link(fixture_data):
 def test_company_profile_marks_the_entity_list_date(fixture_data):
     at = run("company", query={"profile_company": "Dahua Technology"})
     assert not at.exception
-    facts = at.dataframe[0].value
-    assert facts.set_index("").loc["US Entity List", " "] == "2019-10-07"
+    facts = " ".join(block.value for block in at.markdown)
+    assert "**US Entity List**: 7 Oct 2019" in facts
     timeline = next(chart for chart in at.get("plotly_chart") if "US Entity List" in chart.proto.spec)
     assert "2019-10-07" in timeline.proto.spec
 
@@ -173,8 +173,9 @@ def test_record_card_lists_milestones_and_timeline_draws_them(tmp_path, monkeypa
     monkeypatch.setenv("SAFE_CITY_ATLAS_DATA", str(target))
     card = run("records", query={"record": "dep-srb-nis"})
     assert not card.exception
-    stages = next(df.value for df in card.dataframe if "Stage" in df.value.columns)
-    assert stages[["When", "Stage"]].values.tolist() == [["Sep 2019", "Announced"], ["Jun 2020", "Launched"]]
+    text = "\n".join(block.value for block in card.markdown).replace("\\", "")
+    listed = text[text.index("**Milestones**"):].splitlines()[1:3]
+    assert [line.split(".")[0] for line in listed] == ["- Sep 2019: Announced (pilot announced)", "- Jun 2020: Launched"]
     timeline = run("timeline")
     assert not timeline.exception
     assert any("2 milestones of 1 records" in c.value.replace("\\", "") for c in timeline.caption)

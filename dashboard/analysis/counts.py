@@ -169,3 +169,12 @@ def coverage(data: Dataset, by: str = "year") -> pd.DataFrame:
     long = linked(data, records, by)
     long["record_type"] = records["record_type"].to_numpy()[long["row"].to_numpy()]
     return long.groupby([by, "record_type"], observed=True)["row"].nunique().unstack(fill_value=0).reset_index()
+
+
+def sources_behind(data: Dataset, records: Records) -> int:
+    """How many distinct sources the given records cite: the number a chart's footer names."""
+    rows, sources = data.record_sources
+    chosen = selection(data, records)
+    cited = np.zeros(len(data.sources), dtype=bool)
+    cited[sources[chosen[rows]]] = True
+    return int(cited.sum())

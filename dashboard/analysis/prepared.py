@@ -37,6 +37,14 @@ class Prepared:
     # The reconciliation with Carnegie's index and the research effort depend on the data
     # alone: computed on first use (not at start-up) and then shared by every rerun.
     @cached_property
+    def citing_records(self) -> pd.Series:
+        """Source id -> how many records cite it, for the source register."""
+        rows, sources = self.data.record_sources
+        pairs = np.unique(rows.astype(np.int64) * len(self.data.sources) + sources)  # a record citing a source twice counts once
+        per_source = np.bincount(pairs % len(self.data.sources), minlength=len(self.data.sources))
+        return pd.Series(per_source, index=self.data.sources["id"].to_numpy())
+
+    @cached_property
     def our_pairs(self) -> pd.DataFrame:
         return reconcile.our_pairs(self.data)
 

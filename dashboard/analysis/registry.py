@@ -34,7 +34,8 @@ RECORD_TYPES = {"deployment": "Deployments", "agreement": "Agreements", "trainin
 SEARCH_LIMIT = 200  # characters of a search kept from a URL or the CLI
 
 
-SPELLED = {"mou": "MoU"}  # keys that plain_label would spell wrongly
+# keys that plain_label would spell wrongly
+SPELLED = {"mou": "MoU", "us_restriction": "US restriction", "eu_response": "EU response", "uk_response": "UK response"}
 
 
 def plain_label(value: str) -> str:

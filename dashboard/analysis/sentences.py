@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .registry import plain_label
+
 
 def describe_series(series: pd.DataFrame, noun: str = "record-company pairs") -> str:
     """A sentence for a time series chart: the text alternative screen readers get."""
@@ -35,6 +37,13 @@ def world_map(counts: pd.DataFrame, markers: int) -> str:
             + _top(counts["name"].tolist(), counts["records"].tolist()) + ". "
             + f"{markers} city markers for deployments and agreements; trainings count toward their participants' countries. "
             + "A record with several companies counts once per country.")
+
+
+def map_title(counts: pd.DataFrame) -> str:
+    """The map's headline: how far the records reach and where most of them are."""
+    lead = counts["name"].tolist()[:3]
+    where = (", ".join(lead[:-1]) + " and " + lead[-1]) if len(lead) > 1 else "".join(lead)
+    return f"Records in {len(counts)} {'country' if len(counts) == 1 else 'countries'}; the most in {where}"
 
 
 def company_map(name: str, counts: pd.DataFrame) -> str:
@@ -80,9 +89,42 @@ def agreement_lanes(lanes: pd.DataFrame) -> str:
 def milestones(stages: pd.DataFrame) -> str:
     counts = stages["stage"].value_counts()
     return (f"Chart text: {len(stages)} milestones of {stages['record_id'].nunique()} records in this window: "
-            + ", ".join(f"{n} {stage}" for stage, n in counts.items()) + ".")
+            + ", ".join(f"{n} {plain_label(stage).lower() if stage != 'mou' else 'MoU'}" for stage, n in counts.items()) + ".")
 
 
 def research_effort(effort: pd.DataFrame) -> str:
     return "Chart text: " + "; ".join(f"{row.band}: {row.candidates_read} sources read, {row.kept} kept, {row.records} records held"
                                       for row in effort.itertuples()) + "."
+
+
+def coverage(table: pd.DataFrame, key: str) -> str:
+    """table: records per year (or region) with one column per record type."""
+    if table.empty:
+        return "Chart text: no record."
+    types = [t for t in ("deployment", "agreement", "training") if t in table]
+    totals = table.assign(total=table[types].sum(axis=1))
+    most = totals.sort_values("total", ascending=False).iloc[0]
+    text = f"Chart text: {int(totals['total'].sum()):,} record counts over {len(totals)} {'years' if key == 'year' else 'regions'}; the most in {most[key]} ({int(most['total'])}). "
+    if key == "year":
+        text += f"From {int(totals[key].min())} to {int(totals[key].max())}; "
+    return text + ", ".join(f"{int(table[t].sum()):,} {t}s" for t in types) + " in all."
+
+
+def source_kinds(kinds: pd.DataFrame) -> str:
+    return "Chart text: records citing each kind of source: " + ", ".join(
+        f"{plain_label(k).lower()} {int(n)}" for k, n in zip(kinds["kind"], kinds["records"])) + "."
+
+
+def reported(figures: pd.DataFrame, unit: str) -> str:
+    values = figures["value"]
+    return (f"Chart text: {len(figures)} reported counts of {unit}, from {values.min():,.0f} to {values.max():,.0f}; "
+            f"the largest: {figures.loc[values.idxmax(), 'figure']}.")
+
+
+LICENCE = "CC BY 4.0"
+
+
+def footer(what: str, records: int, sources: int) -> str:
+    """The line under every chart: what it counts, and where the numbers come from."""
+    return (f"{what} Source: Safe City Atlas, {records:,} {'record' if records == 1 else 'records'} citing "
+            f"{sources:,} {'source' if sources == 1 else 'sources'}; {LICENCE}.")

@@ -87,6 +87,15 @@ class Dataset:
         return Lookup.of(self)
 
     @cached_property
+    def record_sources(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each citation made by a record, as (record row position, source number): the
+        sources behind any selection are then found with two array look-ups, not a join."""
+        rows = pd.Index(self.records["id"]).get_indexer(self.citations["owner_id"])
+        sources = pd.Index(self.sources["id"]).get_indexer(self.citations["source_id"])
+        kept = (rows >= 0) & (sources >= 0)  # citations made by companies or events are not records'
+        return rows[kept], sources[kept]
+
+    @cached_property
     def search_text(self) -> pa.Array:
         """Each record's folded searchable text (see data/text.py), built on the first search
         rather than at load: most readers never search, and at a million records it takes

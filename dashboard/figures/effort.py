@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .theme import LAYOUT, OKABE_ITO
+from .theme import OKABE_ITO, count_axis, titled
 
 
 def effort_bars(effort: pd.DataFrame) -> go.Figure:
@@ -19,7 +19,6 @@ def effort_bars(effort: pd.DataFrame) -> go.Figure:
                    hovertemplate="%{x}: %{y} " + label + "<extra></extra>")
             for column, label, colour in series
         ],
-        layout=dict(**LAYOUT, barmode="group", height=360,
-                    title=dict(text="Research effort and records per year band"), xaxis=dict(type="category"),
-                    yaxis=dict(title=dict(text="count"), tickformat="d", rangemode="tozero")),
+        layout=titled("Research effort and records per year band", 320, barmode="group", xaxis=dict(type="category"),
+                      yaxis=count_axis(effort[[c for c, _, _ in series]].to_numpy().max(initial=0), title=dict(text="count"))),
     )

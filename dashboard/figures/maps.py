@@ -6,12 +6,13 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .theme import LAYOUT, OTHER, SEQUENTIAL, outside_palette
+from .theme import OTHER, SEQUENTIAL, count_ticks, outside_palette, titled
 
 MAX_MARKERS = 2000  # beyond this, markers are aggregated per city before drawing
 
 
-def record_map(counts: pd.DataFrame, markers: pd.DataFrame | None, colours: dict[str, str], colour_by: str, title: str) -> go.Figure:
+def record_map(counts: pd.DataFrame, markers: pd.DataFrame | None, colours: dict[str, str], colour_by: str, title: str,
+               subtitle: str = "") -> go.Figure:
     """counts: country (ISO-3), name, records. markers (optional): one row per city point
     with lat, lon, city, label (colour key), hover text and records.
 
@@ -28,7 +29,7 @@ def record_map(counts: pd.DataFrame, markers: pd.DataFrame | None, colours: dict
             zmin=1,
             marker_line_color="white",
             marker_line_width=0.5,
-            colorbar=dict(title="Records", thickness=12, len=0.6),
+            colorbar=dict(title="Records", thickness=12, len=0.6, **count_ticks(max(counts["records"], default=0))),
             hovertemplate="<b>%{text}</b><br>%{z} record(s)<extra></extra>",
             name="Records per country",
         )
@@ -56,7 +57,7 @@ def record_map(counts: pd.DataFrame, markers: pd.DataFrame | None, colours: dict
         showcountries=True, countrycolor="#CBD2D9", showcoastlines=False, showland=True, landcolor="#F5F7FA",
         showframe=False, projection=dict(type="natural earth"), resolution=110, fitbounds=False, lataxis=dict(range=[-58, 85]),
     )
-    return go.Figure(data=traces, layout=dict(**LAYOUT, geo=geo, title=title, height=560, clickmode="event+select"))
+    return go.Figure(data=traces, layout=titled(title, 500, subtitle, geo=geo, clickmode="event+select"))
 
 
 def change_map(change: pd.DataFrame, title: str) -> go.Figure:
@@ -78,5 +79,5 @@ def change_map(change: pd.DataFrame, title: str) -> go.Figure:
             colorbar=dict(title="Change<br>per year", thickness=12, len=0.6),
             hovertemplate="<b>%{text}</b><br>%{z:+.2f} records a year<extra></extra>",
         ),
-        layout=dict(**LAYOUT, geo=geo, title=title, height=460),
+        layout=titled(title, 420, geo=geo),
     )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import textwrap
+from html import escape
+
 import pandas as pd
 
 # Okabe-Ito: distinguishable with the common forms of colour blindness.
@@ -17,7 +20,50 @@ PLOTLY_CONFIG = {
     "displaylogo": False,
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
-LAYOUT = dict(margin=dict(l=10, r=10, t=40, b=10), font=dict(family="sans-serif", size=13), legend=dict(orientation="h", y=-0.08))
+LAYOUT = dict(font=dict(family="sans-serif", size=13), legend=dict(orientation="h", y=-0.08, x=0))
+
+# Titles are set in the figure so a downloaded PNG keeps them. Plotly does not wrap text, so a
+# title is broken into lines short enough for a phone, and set below the space where the
+# toolbar appears, so neither covers the other.
+TITLE_CHARACTERS = 46
+SUBTITLE_CHARACTERS = 56
+TITLE_LINE_PX = 21
+SUBTITLE_LINE_PX = 17
+TOOLBAR_PX = 30
+
+
+def title_lines(title: str, width: int = TITLE_CHARACTERS) -> list[str]:
+    return textwrap.wrap(title, width) or [""]
+
+
+def titled(title: str, height: int, subtitle: str = "", **layout) -> dict:
+    """The shared layout with a wrapped, left-aligned title stating the finding and, under it,
+    a smaller subtitle giving the scope. `height` is the plotting area's height; the figure
+    grows by the title's lines so every chart keeps its drawing space."""
+    lines = title_lines(title)
+    small = title_lines(subtitle, SUBTITLE_CHARACTERS) if subtitle else []
+    top = TOOLBAR_PX + TITLE_LINE_PX * len(lines) + SUBTITLE_LINE_PX * len(small) + 12
+    margin = dict(l=10, r=10, t=top, b=10) | layout.pop("margin", {})
+    text = "<b>" + "<br>".join(escape(line) for line in lines) + "</b>"
+    if small:
+        text += "<br><span style='font-size:12px;color:#52606D'>" + "<br>".join(escape(line) for line in small) + "</span>"
+    return dict(
+        LAYOUT,
+        title=dict(text=text, x=0, xref="container", xanchor="left",
+                   y=1, yref="container", yanchor="top", pad=dict(t=TOOLBAR_PX, l=10), font=dict(size=16)),
+        margin=margin,
+        height=height + top,
+        **layout,
+    )
+
+
+def count_ticks(largest: float) -> dict:
+    """Ticks for counts (an axis or a colour bar): whole numbers only, never 0.5 record."""
+    return dict(tickformat=",d") | (dict(dtick=1) if largest <= 8 else {})
+
+
+def count_axis(largest: float, **axis) -> dict:
+    return dict(rangemode="tozero", **count_ticks(largest), **axis)
 
 
 def colour_map(ranked: list[str], limit: int = len(OKABE_ITO) - 1) -> dict[str, str]:

@@ -7,7 +7,8 @@ from html import escape
 import pandas as pd
 import plotly.graph_objects as go
 
-from .theme import LAYOUT, OTHER, outside_palette
+from ..analysis.registry import plain_label
+from .theme import OTHER, count_axis, outside_palette, titled
 
 EVENT_SYMBOLS = {
     "us_restriction": "x", "eu_response": "diamond", "uk_response": "diamond-open", "national_response": "square",
@@ -51,17 +52,39 @@ def _bars(series: pd.DataFrame, colours: dict[str, str], names: dict[str, str], 
         )
 
 
-# Three stacked panels on one shared time axis; built as one layout rather than with
-# make_subplots, which costs more than the rest of the figure.
-PANELS = {"y": ([0.78, 1.0], "Events"), "y2": ([0.26, 0.72], "Records per period"),
-          "y3": ([0.0, 0.2], "Records dated only to a year (spread over the year)")}
+# Up to three stacked panels on one shared time axis, each drawn only when it has something to
+# show; built as one layout rather than with make_subplots, which costs more than the figure.
+# axis name: (height in px, label)
+PANELS = {"y": (150, "Events"), "y2": (330, "Records per period"), "y3": (130, "Records dated only to a year (spread over the year)")}
+PANEL_GAP_PX = 44
 
 
-def timeline(series: pd.DataFrame, events: pd.DataFrame, colours: dict[str, str], names: dict[str, str], stack: str, window: tuple, title: str) -> go.Figure:
+def _stacked_peak(series: pd.DataFrame) -> float:
+    return float(series.groupby("period")["records"].sum().max()) if len(series) else 0.0
+
+
+def _panel_layout(present: list[str], peaks: dict[str, float]) -> tuple[dict, list[dict], int]:
+    """Axes with their domains (top to bottom in PANELS order), the panels' labels, and the
+    plotting height in px."""
+    height = sum(PANELS[name][0] for name in present) + PANEL_GAP_PX * (len(present) - 1)
+    axes, labels, top = {}, [], height
+    for name in present:
+        size, label = PANELS[name]
+        domain = [(top - size) / height, top / height]
+        axis = dict(domain=domain, anchor="x")
+        axes[name.replace("y", "yaxis")] = axis | (dict(title_text="") if name == "y" else count_axis(peaks[name], title_text="records"))
+        labels.append(dict(text=label, xref="paper", yref="paper", x=0.5, y=domain[1], yanchor="bottom", showarrow=False, font=dict(size=13)))
+        top -= size + PANEL_GAP_PX
+    return axes, labels, height
+
+
+def timeline(series: pd.DataFrame, events: pd.DataFrame, colours: dict[str, str], names: dict[str, str], stack: str, window: tuple, title: str,
+             subtitle: str = "") -> go.Figure:
     """series: output of analysis.series.time_series. events: the events table (filtered).
 
     Top: events as markers (hover for detail). Middle: records with a month or day date,
     per period. Bottom: records dated only to a year, drawn across their whole year, hatched.
+    The events and year-only panels are left out when they would be empty.
     """
     dated = series[~series["year_only"]]
     year_only = series[series["year_only"]]
@@ -72,26 +95,20 @@ def timeline(series: pd.DataFrame, events: pd.DataFrame, colours: dict[str, str]
         traces.append(dict(
             type="scatter",
             x=(group["date_start"] + (group["date_end"] - group["date_start"]) / 2).tolist(),
-            y=[category.replace("_", " ")] * len(group),
+            y=[plain_label(category)] * len(group),
             yaxis="y",
             mode="markers",
             marker=dict(symbol=EVENT_SYMBOLS.get(category, "circle"), size=11, color="#1F2933"),
             text=[f"<b>{escape(t)}</b><br>{d} ({p} precision)" for t, d, p in zip(group["title"], group["date"], group["date_precision"])],
             hovertemplate="%{text}<extra></extra>",
             showlegend=False,
-            name=category,
+            name=plain_label(category),
         ))
-    axes = {
-        name.replace("y", "yaxis"): dict(domain=domain, anchor="x", title_text="" if name == "y" else "records")
-        for name, (domain, _) in PANELS.items()
-    }
-    panel_titles = [
-        dict(text=label, xref="paper", yref="paper", x=0.5, y=domain[1], yanchor="bottom", showarrow=False, font=dict(size=13))
-        for domain, label in PANELS.values()
-    ]
+    present = [name for name, has in (("y", len(events) > 0), ("y2", True), ("y3", len(year_only) > 0)) if has]
+    axes, labels, height = _panel_layout(present, {"y2": _stacked_peak(dated), "y3": _stacked_peak(year_only)})
     # one constructor call: plotly validates the whole specification once, not again per update
-    return go.Figure(data=traces, layout=dict(**LAYOUT, **axes, barmode="stack", title=title, height=760, annotations=panel_titles,
-                                              xaxis=dict(type="date", range=list(window), anchor="y3")))
+    return go.Figure(data=traces, layout=titled(title, height, subtitle, **axes, barmode="stack", annotations=labels,
+                                                xaxis=dict(type="date", range=list(window), anchor=present[-1])))
 
 
 def agreement_lanes(lanes: pd.DataFrame, colours: dict[str, str], names: dict[str, str], title: str) -> go.Figure:
@@ -113,7 +130,8 @@ def agreement_lanes(lanes: pd.DataFrame, colours: dict[str, str], names: dict[st
             marker=dict(symbol="x" if cancelled else "line-ns", size=11, line=dict(width=2, color=colours.get(company, OTHER))),
             hovertemplate="%{text}<br>from %{customdata[0]} to %{customdata[1]} · %{customdata[2]}<extra></extra>",
         ))
-    return go.Figure(data=traces, layout=dict(**LAYOUT, title=title, height=max(240, 60 + 40 * lanes["company"].nunique()), xaxis=dict(type="date")))
+    return go.Figure(data=traces, layout=titled(title, max(180, 40 * lanes["company"].nunique()), xaxis=dict(type="date"),
+                                                yaxis=dict(automargin=True)))
 
 
 def mark_date(fig: go.Figure, date: str, label: str) -> go.Figure:
@@ -135,13 +153,12 @@ def milestone_strip(milestones: pd.DataFrame, window: tuple, title: str) -> go.F
     for stage in [s for s in STAGE_ORDER if s in present]:
         group = milestones[milestones["stage"] == stage]
         traces.append(dict(
-            type="scatter", mode="markers", name=stage, showlegend=False,
+            type="scatter", mode="markers", name=plain_label(stage), showlegend=False,
             x=(group["date_start"] + (group["date_end"] - group["date_start"]) / 2).tolist(),
-            y=[stage] * len(group),
+            y=[plain_label(stage)] * len(group),
             marker=dict(symbol="x" if stage == "cancelled" else "circle", size=10, color="#D55E00" if stage == "cancelled" else "#0072B2"),
-            text=[f"<b>{escape(stage)}</b> {escape(str(d))}<br>{escape(str(s)[:120])}" for d, s in zip(group["date"], group["summary"])],
+            text=[f"<b>{escape(plain_label(stage))}</b> {escape(str(d))}<br>{escape(str(s)[:120])}" for d, s in zip(group["date"], group["summary"])],
             hovertemplate="%{text}<extra></extra>",
         ))
-    height = 120 + 34 * len(traces)
-    return go.Figure(data=traces, layout=dict(**LAYOUT, title=title, height=height, xaxis=dict(type="date", range=list(window)),
-                                              yaxis=dict(categoryorder="array", categoryarray=list(reversed(STAGE_ORDER)))))
+    return go.Figure(data=traces, layout=titled(title, 60 + 34 * len(traces), xaxis=dict(type="date", range=list(window)),
+                                                yaxis=dict(categoryorder="array", categoryarray=[plain_label(s) for s in reversed(STAGE_ORDER)])))

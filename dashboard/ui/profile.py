@@ -1,22 +1,51 @@
-"""What the two profile pages share: the bound picker and the headline numbers."""
+"""What the two profile pages share: the bound picker, the overview they open on, and the
+headline numbers."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
+from ..analysis import profiles
+from ..analysis.compare import default_windows
+from ..analysis.kernels import date_mask
 from .view import View
 
 HEADLINE = ("records", "deployments", "agreements", "trainings", "disputed")
+OVERVIEW_KEY = "profile_overview"
 
 
-def choose(view: View, label: str, options: list[str], key: str, placeholder: str) -> str:
-    """A shareable picker (?<key>=<name>); stops the page with a hint until something is chosen."""
-    chosen = st.selectbox(label, options, index=None, format_func=lambda value: view.names.get(value, value), key=key,
-                          bind="query-params", placeholder=placeholder)
-    if not chosen:
-        st.info(f"Choose a {label.lower()}. The profile follows the sidebar filters; reset them to see everything about it.")
-        st.stop()
-    return chosen
+def overview(view: View, dimension: str) -> pd.DataFrame:
+    """Every country (or company) with records under the sidebar's filters; the before and
+    after columns use the sidebar's filters with the two default windows as dates."""
+    undated = view.filters.with_(date_from=None, date_to=None).mask(view.data)
+    before, after = (undated & date_mask(view.data.records, window.start, window.end) for window in default_windows())
+    return profiles.overview(view.data, view.chosen, before, after, dimension, view.places)
+
+
+def choose(view: View, label: str, options: list[str], key: str, placeholder: str, listed: list[str]) -> str | None:
+    """A shareable picker (?<key>=<name>). A row picked in the overview table (`listed` holds
+    its keys in table order) opens that profile; nothing picked leaves the overview showing."""
+    picked = (st.session_state.get(OVERVIEW_KEY) or {}).get("selection", {}).get("rows", [])
+    if picked and picked[0] < len(listed):
+        st.session_state[key] = listed[picked[0]]
+    return st.selectbox(label, options, index=None, format_func=lambda value: view.names.get(value, value), key=key,
+                        bind="query-params", placeholder=placeholder)
+
+
+def overview_table(table: pd.DataFrame, dimension: str, partners: str) -> None:
+    before, after = default_windows()
+    st.dataframe(
+        table, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key=OVERVIEW_KEY,
+        column_order=["name", "records", "before", "after", "partners", "latest_when", "latest"],
+        column_config={
+            "name": dimension.capitalize(), "records": st.column_config.NumberColumn("Records", format="%d", help="under the sidebar's filters"),
+            "before": st.column_config.NumberColumn(f"{before.start.year}-{before.end.year}", format="%d", help=f"records dated within {before}"),
+            "after": st.column_config.NumberColumn(f"{after.start.year}-{after.end.year}", format="%d", help=f"records dated within {after}"),
+            "partners": st.column_config.TextColumn(partners, width="medium"),
+            "latest_when": "Latest record", "latest": st.column_config.TextColumn("What it was", width="large"),
+        },
+    )
 
 
 def headline(numbers: dict) -> None:

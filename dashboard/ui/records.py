@@ -1,79 +1,88 @@
-"""A record with every source, locator and claim: shown on the map and records pages."""
+"""A record as a card: what, where, when and who in a title line, the summary, its status
+and dated milestones, and its sources as a list of citations; shown on every page that lists
+records."""
 
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 import streamlit as st
 
-from ..data.dates import FuzzyDate
-from .view import View
+from ..analysis import readable
+from ..analysis.registry import plain_label
+from .view import View, md_escape, page_url
+
+_SAFE_URL = re.compile(r"^https?://[^\s<>\"']+$")
 
 
-def sources_table(view: View, record_id: str) -> pd.DataFrame:
-    cites = view.data.citations[view.data.citations["owner_id"] == record_id].sort_values("position")
-    table = cites.join(view.data.lookup.sources[["title", "publisher", "date", "url"]], on="source_id")
-    return table[["title", "publisher", "date", "locator", "claim", "url", "source_id"]]
+def link(text: str, url: str) -> str:
+    """A markdown link with the text escaped; an address that is not plain http(s) is not linked."""
+    if not _SAFE_URL.match(url or ""):
+        return md_escape(text)
+    return f"[{md_escape(text)}]({url.replace('(', '%28').replace(')', '%29')})"
 
 
-def milestones_table(view: View, record_id: str) -> pd.DataFrame:
-    """The record's dated stages, oldest first, each with the source that dates it."""
-    stages = view.data.milestones[view.data.milestones["record_id"] == record_id]
-    titles = view.data.lookup.sources["title"]
-    return pd.DataFrame({
-        "When": stages["date"].map(lambda text: FuzzyDate.parse(text).label).to_numpy(),
-        "Stage": stages["stage"].str.capitalize().to_numpy(),
-        "What": stages["note"].to_numpy(),
-        "Source": stages["source_id"].map(titles).to_numpy(),
-        "Where in it": stages["locator"].to_numpy(),
-    })
+def citation_line(row) -> str:
+    """'[Title](url), Publisher, 30 Nov 2012. Paras 2-4: what the source states.'"""
+    where = ", ".join(md_escape(part) for part in (row.publisher, row.when) if part)
+    said = ": ".join(md_escape(part) for part in (row.locator.capitalize() if row.locator else "", row.claim) if part)
+    return link(row.title or row.source_id, row.url) + (f", {where}" if where else "") + (f". {said}" if said else "")
 
 
-SOURCE_COLUMNS = {
-    "url": st.column_config.LinkColumn("Link", display_text="open"),
-    "title": st.column_config.TextColumn("Source", width="large"),
-    "claim": st.column_config.TextColumn("What it states", width="large"),
-}
+def record_detail(view: View, row: pd.Series) -> None:
+    data = view.data
+    st.markdown(f"**{md_escape(readable.heading(data, row))}**")
+    if isinstance(row["title"], str) and row["title"]:
+        st.markdown(f"*{md_escape(row['title'])}*" + (f", organised by {md_escape(row['organiser'])}" if isinstance(row["organiser"], str) else ""))
+    st.text(row["summary"])  # data text: never parsed as markdown or HTML
+    facts = [
+        ("Status", plain_label(row["status"])), ("How", plain_label(row["mode"])),
+        ("Technology", readable.names(row["technology"], data.lookup.technology_label)),
+        ("Confidence", plain_label(row["confidence"])),
+        ("Against Covid-19", "yes" if row["anti_epidemic"] else ""),
+        ("Dates", "known only within these bounds" if row["date_precision"] == "interval" else ""),
+        ("Until", readable.date_label(row["end_date"]) if isinstance(row["end_date"], str) else ""),
+    ]
+    st.caption(" · ".join(f"{label}: {md_escape(value)}" for label, value in facts if value))
 
-
-def record_detail(view: View, row) -> None:
-    companies = ", ".join(view.names.get(c, c) for c in row["companies"]) or "no company named"
-    technology = ", ".join(view.names.get(t, t) for t in row["technology"])
-    place = ", ".join(str(x) for x in (row["city"], view.names.get(str(row["country"]), row["country"])) if isinstance(x, str) and x)
-    # data text is shown with st.text: never parsed as markdown or HTML
-    st.text(f"{row['record_type'].capitalize()} · {companies} · {technology}")
-    st.text(row["summary"])
-    facts = {
-        "Where": place or ", ".join(row["countries"]) or (f"{row['country_count']} countries" if pd.notna(row["country_count"]) else "not stated"),
-        "When": FuzzyDate.parse(row["date"]).label + (f" (until {FuzzyDate.parse(row['end_date']).label})" if isinstance(row["end_date"], str) else "")
-        + ("" if row["date_precision"] != "interval" else " (known only within these bounds)"),
-        "Status / mode": f"{row['status']} / {row['mode']}",
-        "Anti-epidemic": "yes" if row["anti_epidemic"] else "no",
-        "Confidence": row["confidence"],
-        "Record id": row["id"],
-    }
-    if isinstance(row["title"], str):
-        facts = {"Programme": row["title"], "Organiser": row["organiser"]} | facts
-    st.dataframe(pd.DataFrame({"": list(facts), " ": [str(v) for v in facts.values()]}), hide_index=True, width="stretch")
-    stages = milestones_table(view, row["id"])
+    stages = readable.milestones_of_record(data, row["id"])
     if len(stages):
-        st.caption("Milestones: dated stages of this project, each from its own source.")
-        st.dataframe(stages, hide_index=True, width="stretch",
-                     column_config={"What": st.column_config.TextColumn(width="large"), "Source": st.column_config.TextColumn(width="large")})
+        st.markdown("**Milestones**, each dated by its own source")
+        st.markdown("\n".join(
+            f"- {md_escape(stage.when)}: {md_escape(stage.stage)}" + (f" ({md_escape(stage.note)})" if stage.note else "")
+            + f". {link(stage.source, stage.url)}" + (f", {md_escape(stage.locator)}" if stage.locator else "")
+            for stage in stages.itertuples()))
+
+    citations = readable.citations_of(data, row["id"])
     if row["disputed"]:
-        st.warning("Sources disagree on this record.", icon=None)
-        st.text(row["dispute_note"])
-    st.dataframe(sources_table(view, row["id"]), hide_index=True, width="stretch", column_config=SOURCE_COLUMNS)
+        st.warning("Sources disagree on this record: " + md_escape(row["dispute_note"]), icon=":material/compare_arrows:")
+        for column, cite in zip(st.columns(min(len(citations), 3)), citations.head(3).itertuples()):
+            column.markdown(f"**{link(cite.title or cite.source_id, cite.url)}**  \n{md_escape(cite.claim)}")
+    st.markdown(f"**Sources** ({len(citations)})")
+    st.markdown("\n".join(f"{i}. {citation_line(cite)}" for i, cite in enumerate(citations.itertuples(), start=1)))
+    st.code(page_url("records", record=row["id"]), language=None)
+    st.caption("The link to this record: copy it with the button at the right of the box.")
 
 
 def record_cards(view: View, records: pd.DataFrame, limit: int = 50) -> None:
-    st.subheader(f"{len(records)} record(s)")
-    for _, row in records.sort_values("date_start").head(limit).iterrows():
-        with st.expander(f"{row['date']} · {row['id']}"):
+    st.subheader(f"{len(records)} {'record' if len(records) == 1 else 'records'}")
+    shown = records.sort_values(["date_start", "id"]).head(limit)
+    for (_, row), line in zip(shown.iterrows(), readable.what(shown)):
+        with st.expander(md_escape(f"{readable.date_label(row['date'])} · {readable.where(row.to_frame().T, view.data.lookup.country_name).iloc[0]} · {line}")):
             record_detail(view, row)
     if len(records) > limit:
         st.caption(f"Showing the first {limit}; the Records page lists and downloads them all.")
 
 
+SOURCE_COLUMNS = {
+    "title": st.column_config.TextColumn("Source", width="large"), "publisher": "Publisher", "date": "Date",
+    "kind": "Kind", "records": st.column_config.NumberColumn("Records citing it", format="%d"),
+    "url": st.column_config.LinkColumn("Link", display_text="open"),
+}
+
+
 def sources_register(table: pd.DataFrame) -> None:
     """A table of sources with their links, as on the profiles and the method page."""
-    st.dataframe(table, hide_index=True, width="stretch", column_config={"url": st.column_config.LinkColumn("URL", display_text="open")})
+    shown = table.assign(kind=table["kind"].map(plain_label), date=table["date"].map(readable.date_label))
+    st.dataframe(shown, hide_index=True, width="stretch", column_order=[c for c in SOURCE_COLUMNS if c in shown], column_config=SOURCE_COLUMNS)

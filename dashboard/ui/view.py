@@ -77,6 +77,24 @@ def page_header(title: str) -> View:
     return view
 
 
+PAGE_PATH_KEY = "_page_path"
+
+
+def app_root() -> str:
+    """The app's address without the page (and with any base path the server adds)."""
+    url, path = (st.context.url or "").split("?")[0], st.session_state.get(PAGE_PATH_KEY, "")
+    if path and url.rstrip("/").endswith("/" + path):
+        url = url.rstrip("/")[: -len(path)]
+    return url if url.endswith("/") or not url else url + "/"
+
+
+def page_url(page: str, **params: str) -> str:
+    """The shareable address of a page with the given parameters, e.g. one record."""
+    from urllib.parse import urlencode
+
+    return app_root() + page + ("?" + urlencode(params) if params else "")
+
+
 def view_url() -> str:
     """The address of this view, query string included, as the browser shows it."""
     from urllib.parse import urlencode

@@ -6,7 +6,7 @@ import streamlit as st
 from dashboard.analysis.compare import SUMMARY_DIMENSIONS, Comparison, Window, anti_epidemic_share, compare_by, summary_sentences
 from dashboard.figures.compare import rate_bars
 from dashboard.figures.maps import change_map
-from dashboard.figures.theme import PLOTLY_CONFIG
+from dashboard.ui.charts import chart
 from dashboard.ui.view import md_escape, page_header
 from dashboard.analysis import sentences
 
@@ -37,23 +37,39 @@ with caution:
         "so unequal windows compare fairly; a record with two companies counts for each."
     )
 
-for dimension, title in (("company", "By company"), ("technology", "By technology"), ("region", "By region"), ("mode", "By mode")):
+counted = comparison.in_before | comparison.in_after
+TITLES = {"company": "companies", "technology": "technologies", "region": "regions", "mode": "modes"}
+for dimension, plural in TITLES.items():
     table = tables[dimension]
-    st.subheader(title)
+    st.subheader(f"By {dimension}")
     if table.empty:
         st.caption("No record in either window.")
         continue
     left, right = st.columns([3, 2])
-    left.plotly_chart(rate_bars(table, dimension, before.label, after.label, view.names, f"Records per year, {before} vs {after} (most records first)"),
-                      config=PLOTLY_CONFIG, width="stretch")
-    right.dataframe(table.assign(**{dimension: table[dimension].map(lambda k: view.names.get(k, k))}), hide_index=True, width="stretch")
-    left.caption(md_escape(sentences.largest_rise(table, dimension, view.names)))
+    figure = rate_bars(table, dimension, before.label, after.label, view.names,
+                       f"Records per year by {dimension}, before and after (top {min(len(table), 12)} {plural})")
+    chart(view, figure, sentences.largest_rise(table, dimension, view.names),
+          f"Counts records per year in each window ({before}; {after}); a record with two {plural} counts for each.",
+          records=counted, where=left)
+    right.dataframe(
+        table.assign(**{dimension: table[dimension].map(lambda k: view.names.get(k, k))}), hide_index=True, width="stretch",
+        column_config={dimension: dimension.capitalize(), "Before": st.column_config.NumberColumn("Before (records)", format="%d"),
+                       "After": st.column_config.NumberColumn("After (records)", format="%d"),
+                       "Before per year": st.column_config.NumberColumn("Before, a year", format="%.1f"),
+                       "After per year": st.column_config.NumberColumn("After, a year", format="%.1f"),
+                       "change per year": st.column_config.NumberColumn("Change a year", format="%+.1f")},
+    )
 
 st.subheader("Anti-epidemic share")
-st.dataframe(anti_epidemic_share(comparison), hide_index=True)
+st.dataframe(
+    anti_epidemic_share(comparison), hide_index=True,
+    column_config={"window": "Window", "records": st.column_config.NumberColumn("Records", format="%d"),
+                   "anti_epidemic": st.column_config.NumberColumn("Marketed or donated against Covid-19", format="%d"),
+                   "share": st.column_config.NumberColumn("Share", format="percent")},
+)
 
 st.subheader("Change per country")
 change = tables["country"].rename(columns={"change per year": "change"})
 change["name"] = change["country"].map(lambda c: view.names.get(c, c))
-st.plotly_chart(change_map(change, "Records per year, after minus before (blue: more after)"), config=PLOTLY_CONFIG, width="stretch")
-st.caption(sentences.change_map(change))
+chart(view, change_map(change, "Change in records per year, after minus before (blue: more after)"), sentences.change_map(change),
+      "Counts records per year in each window and maps the difference; a training counts for each country taking part.", records=counted)

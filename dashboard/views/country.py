@@ -1,22 +1,28 @@
-"""Country profile: what was supplied to one country, when, and how we know."""
+"""Country profile: what was supplied to one country, when, and how we know. Without a
+country chosen, an overview of every country to pick from."""
 
 import streamlit as st
 
-from dashboard.analysis import profiles, reconcile
+from dashboard.analysis import profiles, readable, reconcile, sentences
 from dashboard.analysis.counts import count_by
 from dashboard.analysis.sentences import describe_series
 from dashboard.analysis.series import time_series
-from dashboard.figures.theme import PLOTLY_CONFIG
 from dashboard.figures.timeline import timeline
-from dashboard.ui.profile import choose, headline
+from dashboard.ui.charts import chart
+from dashboard.ui.profile import choose, headline, overview, overview_table
 from dashboard.ui.records import record_cards, sources_register
 from dashboard.ui.view import md_escape, page_header
-from dashboard.analysis import sentences
 
 view = page_header("Country profile")
-countries = view.data.countries.sort_values("name")
-codes = countries["iso3"].tolist()
-iso3 = choose(view, "Country", codes, "profile", "Choose a country")
+table = overview(view, "country")
+codes = view.data.countries.sort_values("name")["iso3"].tolist()
+iso3 = choose(view, "Country", codes, "profile", "Choose a country, or pick a row below", table["country"].tolist())
+if not iso3:
+    st.subheader(f"{len(table)} countries with records under these filters")
+    st.caption("Select a row to open its profile. Sort by any column; the sidebar's filters apply, and the two window "
+               "columns count records dated wholly within each window.")
+    overview_table(table, "country", "Companies named most")
+    st.stop()
 
 name = view.names.get(iso3, iso3)
 records = profiles.of_country(view.data, view.chosen, iso3)
@@ -25,42 +31,51 @@ st.subheader(name)
 headline(numbers)
 st.caption(md_escape(sentences.country_profile(name, numbers)))
 if records.empty:
+    st.info(f"No record for {name} under these filters. Widen the date range or clear a filter in the sidebar.")
     st.stop()
 
 series = time_series(view.data, records, "Q", "company")
 window = (view.filters.date_from.start_time, view.filters.date_to.end_time.normalize())
-st.plotly_chart(timeline(series, profiles.events_naming(view.data, iso3=iso3), view.colours("company"), view.names, "company", window,
-                         f"{name}: records per quarter"), config=PLOTLY_CONFIG, width="stretch")
-st.caption(md_escape(describe_series(series)))
+chart(view, timeline(series, profiles.events_naming(view.data, iso3=iso3), view.colours("company"), view.names, "company", window,
+                     f"{name}: records per quarter"),
+      describe_series(series), "Counts records per quarter; a record with two companies counts for each.", records=records)
 
+PEOPLE = {"when": "When", "what": st.column_config.TextColumn("What", width="large"), "status": "Status", "mode": "How",
+          "companies": "Companies", "city": "City or venue"}
+rows = readable.records_table(view.data, records, view.prepared.first_source)
 left, right = st.columns(2)
 left.subheader("Companies")
 companies = count_by(view.data, records, "company")
-left.dataframe(companies.assign(company=companies["company"].map(lambda c: view.names.get(c, c))), hide_index=True, width="stretch")
+left.dataframe(companies.assign(company=companies["company"].map(lambda c: view.names.get(c, c))), hide_index=True, width="stretch",
+               column_config={"company": "Company", "records": st.column_config.NumberColumn("Records", format="%d")})
 right.subheader("Agreements and their status")
-agreements = records[records["record_type"] == "agreement"][["date", "status", "mode", "summary"]]
-right.dataframe(agreements, hide_index=True, width="stretch")
+agreements = rows[rows["type"] == "Agreement"]
+if len(agreements):
+    right.dataframe(agreements, hide_index=True, width="stretch", column_order=["when", "status", "companies", "what"], column_config=PEOPLE)
+else:
+    right.caption("No agreement recorded under these filters.")
 
 st.subheader("Trainings its officials attended")
-trainings = records[records["record_type"] == "training"][["date", "title", "organiser", "summary"]]
+trainings = rows[rows["type"] == "Training"]
 if len(trainings):
-    st.dataframe(trainings, hide_index=True, width="stretch")
+    st.dataframe(trainings, hide_index=True, width="stretch", column_order=["when", "what", "companies", "city"], column_config=PEOPLE)
 else:
-    st.caption("None recorded under these filters.")
+    st.caption("No training recorded under these filters.")
 
-st.subheader("Reported figures naming this country")
 figures = profiles.figures_naming(view.data, name)
 if len(figures):
-    st.dataframe(figures[["figure", "value", "unit", "scope", "date"]], hide_index=True, width="stretch")
-else:
-    st.caption("None: the reported figures are mostly global counts.")
+    st.subheader("Reported figures naming this country")
+    st.dataframe(figures.assign(date=figures["date"].map(readable.date_label)), hide_index=True, width="stretch",
+                 column_order=["figure", "value", "unit", "scope", "date"],
+                 column_config={"figure": st.column_config.TextColumn("Figure", width="large"), "value": "Value", "unit": "Unit",
+                                "scope": "Scope", "date": "Date"})
 
-st.subheader("Disputed claims")
-disputed = records[records["disputed"]][["id", "date", "dispute_note"]]
+disputed = records[records["disputed"]]
 if len(disputed):
-    st.dataframe(disputed, hide_index=True, width="stretch")
-else:
-    st.caption("No record here has conflicting sources.")
+    st.subheader("Disputed claims")
+    st.dataframe(disputed.assign(when=disputed["date"].map(readable.date_label), what=readable.what(disputed)), hide_index=True, width="stretch",
+                 column_order=["when", "what", "dispute_note"],
+                 column_config={"when": "When", "what": "Record", "dispute_note": st.column_config.TextColumn("What the sources disagree on", width="large")})
 
 st.subheader("In Carnegie's AI Global Surveillance Index (2022)")
 pairs = view.prepared.reference_pairs

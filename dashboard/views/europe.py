@@ -5,9 +5,11 @@ import streamlit as st
 
 from dashboard.analysis.europe import OUTCOMES, europe_events, europe_table, in_europe, outcome
 from dashboard.figures.maps import record_map
-from dashboard.figures.theme import PLOTLY_CONFIG
+from dashboard.analysis import readable
+from dashboard.analysis.registry import plain_label
+from dashboard.ui.charts import chart
 from dashboard.ui.records import record_cards
-from dashboard.ui.view import md_escape, page_header
+from dashboard.ui.view import page_header
 from dashboard.analysis import sentences
 
 view = page_header("Europe lens")
@@ -19,17 +21,20 @@ if table.empty:
 else:
     counts = table[["country", "name", "records"]]
     figure = record_map(counts, None, {}, "company", "Records per European country").update_geos(scope="europe", lataxis_range=None)
-    st.plotly_chart(figure, config=PLOTLY_CONFIG, width="stretch")
-    st.caption(md_escape(sentences.europe_map(table, OUTCOMES)))
-    st.dataframe(table, hide_index=True, width="stretch")
+    chart(view, figure, sentences.europe_map(table, OUTCOMES), "Shading counts records per European country.", records=in_europe(view.records))
+    st.dataframe(table, hide_index=True, width="stretch", column_order=["name", "group", "records", *OUTCOMES],
+                 column_config={"name": "Country", "group": "Group", "records": st.column_config.NumberColumn("Records", format="%d")}
+                 | {key: st.column_config.NumberColumn(key.capitalize(), format="%d", help=text) for key, text in OUTCOMES.items()})
 
 st.subheader("European policy responses")
-events = europe_events(view.data)
-st.dataframe(events[["date", "title", "actor", "category"]].sort_values("date"), hide_index=True, width="stretch")
+events = europe_events(view.data).sort_values("date_start")
+st.dataframe(events.assign(when=events["date"].map(readable.date_label), category=events["category"].map(plain_label)),
+             hide_index=True, width="stretch", column_order=["when", "title", "actor", "category"],
+             column_config={"when": "When", "title": st.column_config.TextColumn("Decision or event", width="large"), "actor": "Who", "category": "Kind"})
 
 st.subheader("Records")
 european = in_europe(view.records)
-choice = st.radio("Outcome", ["all", *OUTCOMES], horizontal=True, key="outcome", bind="query-params")
+choice = st.radio("Outcome", ["all", *OUTCOMES], format_func=str.capitalize, horizontal=True, key="outcome", bind="query-params")
 if choice != "all":
     european = european[outcome(european) == choice]
 record_cards(view, european)

@@ -4,6 +4,7 @@ import math
 
 import streamlit as st
 
+from dashboard.analysis import readable
 from dashboard.export import datapackage, geojson, to_csv_bytes
 from dashboard.ui.records import record_detail
 from dashboard.ui.view import page_header, view_url
@@ -13,6 +14,15 @@ PAGE_ROWS = 100  # rows sent to the browser at a time, however many match
 # read its bytes); above, on click. Building it costs about 60 ms per 1,000 rows on every
 # rerun, while downloads are rare: at 2,000 the records page took 150 ms at 10,000 records.
 EAGER_ROWS = 500
+RECORD_COLUMNS = {
+    "when": st.column_config.TextColumn("When", help="As precise as the source: a year, a month or a day; 'A to B' when only bounds are known"),
+    "country": "Country", "city": "City or venue", "companies": "Companies",
+    "what": st.column_config.TextColumn("What", width="large", help="First sentence of the summary, or a training's title; select the row for the whole record"),
+    "type": "Type", "technology": "Technology", "status": "Status", "mode": "How",
+    "anti_epidemic": st.column_config.CheckboxColumn("Against Covid-19"), "disputed": st.column_config.CheckboxColumn("Sources disagree"),
+    "source": st.column_config.TextColumn("First source"), "link": st.column_config.LinkColumn("Link", display_text="open"),
+    "id": st.column_config.TextColumn("Record id", help="Paste it below, or add ?record=ID to this page's address"),
+}
 
 view = page_header("Records")
 count = view.totals.records
@@ -36,19 +46,10 @@ order = view.prepared.record_order  # by date, then id; computed once, so a page
 ordered = order[view.chosen[order]]
 shown = view.data.records.iloc[ordered[(page - 1) * PAGE_ROWS: page * PAGE_ROWS]]
 
-first = view.prepared.first_source.reindex(shown["id"].astype(str)).astype(object).to_numpy()
-sources = view.data.lookup.sources
-table = shown.assign(
-    companies=lambda t: t["companies"].map(lambda ids: ", ".join(view.names.get(i, i) for i in ids)),
-    technology=lambda t: t["technology"].map(lambda ids: ", ".join(view.names.get(i, i) for i in ids)),
-    source=sources["title"].reindex(first).to_numpy(),
-    link=sources["url"].reindex(first).to_numpy(),
-)
-columns = ["id", "record_type", "date", "date_precision", "companies", "country", "city", "technology", "mode", "status",
-           "anti_epidemic", "confidence", "disputed", "source", "link"]
+table = readable.records_table(view.data, shown, view.prepared.first_source)
 selection = st.dataframe(
-    table[columns], hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="records_table",
-    column_config={"link": st.column_config.LinkColumn("First source", display_text="open"), "source": st.column_config.TextColumn("First source title")},
+    table, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="records_table",
+    column_config=RECORD_COLUMNS,
 )
 rows = selection.selection.rows if selection else []
 if rows:
@@ -60,4 +61,5 @@ if chosen:
     if match.empty:
         st.caption("No record has that id.")
     else:
-        record_detail(view, match.iloc[0])
+        with st.container(border=True):
+            record_detail(view, match.iloc[0])

