@@ -35,7 +35,7 @@ SEARCH_LIMIT = 200  # characters of a search kept from a URL or the CLI
 
 
 # keys that plain_label would spell wrongly
-SPELLED = {"mou": "MoU", "us_restriction": "US restriction", "eu_response": "EU response", "uk_response": "UK response"}
+SPELLED = {"mou": "MoU", "ngo": "NGO", "us_restriction": "US restriction", "eu_response": "EU response", "uk_response": "UK response"}
 
 
 def plain_label(value: str) -> str:

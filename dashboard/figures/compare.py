@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from .theme import titled
+from .theme import short_lines, titled
 
 BEFORE_COLOUR, AFTER_COLOUR = "#E69F00", "#0072B2"
 
@@ -15,7 +15,7 @@ def rate_bars(table: pd.DataFrame, dimension: str, before: str, after: str, name
 
     Horizontal, most records first, so long names read on a phone without being turned."""
     table = table.assign(_total=table[before] + table[after]).sort_values("_total", ascending=False, kind="stable").head(top)
-    labels = [names.get(k, k) for k in table[dimension]]
+    labels = [short_lines(names.get(k, k)) for k in table[dimension]]
     bars = [
         go.Bar(y=labels, x=table[f"{window} per year"].tolist(), name=window, marker_color=colour, orientation="h",
                customdata=table[window].tolist(), hovertemplate="%{y}<br>%{x:.2f} a year (%{customdata} records)<extra>" + window + "</extra>")

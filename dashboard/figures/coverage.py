@@ -55,6 +55,6 @@ def reported(figures: pd.DataFrame, title: str) -> go.Figure:
     return go.Figure(
         go.Scatter(x=figures["value"].tolist(), y=labels, mode="markers", marker=dict(size=11, color=OKABE_ITO[0]),
                    hovertemplate="%{y}: %{x:,}<extra></extra>"),
-        layout=titled(title, 40 + 34 * len(figures), xaxis=count_axis(float(figures["value"].max()) if len(figures) else 0, title=dict(text=title.split(":")[0].lower())),
+        layout=titled(title, 40 + sum(12 + 15 * (label.count("<br>") + 1) for label in labels), xaxis=count_axis(float(figures["value"].max()) if len(figures) else 0, title=dict(text=title.split(":")[0].lower())),
                       yaxis=dict(automargin=True, tickfont=dict(size=11))),
     )

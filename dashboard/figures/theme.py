@@ -57,6 +57,14 @@ def titled(title: str, height: int, subtitle: str = "", **layout) -> dict:
     )
 
 
+LABEL_CHARACTERS = 22  # a category label beside a bar: long names take two lines, not half a phone's width
+
+
+def short_lines(label: str) -> str:
+    """A category label broken into short lines (HTML-escaped), so bars keep their width."""
+    return "<br>".join(escape(line) for line in textwrap.wrap(str(label), LABEL_CHARACTERS)) or escape(str(label))
+
+
 def count_ticks(largest: float) -> dict:
     """Ticks for counts (an axis or a colour bar): whole numbers only, never 0.5 record."""
     return dict(tickformat=",d") | (dict(dtick=1) if largest <= 8 else {})

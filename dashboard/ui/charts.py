@@ -13,10 +13,16 @@ from ..figures.theme import PLOTLY_CONFIG
 from .view import View, md_escape
 
 
-def chart(view: View, figure: go.Figure, alternative: str, counts: str, records: Records | None = None, where=st, **plotly):
+def chart(view: View, figure: go.Figure, alternative: str, counts: str, records: Records | None = None, where=st,
+          source: str | None = None, **plotly):
     """Draw `figure` in `where` (a column, the page) with its text alternative and footer.
-    `records` are the records it counts (a mask or frame; default: the filtered view)."""
-    chosen = view.chosen if records is None else selection(view.data, records)
+    `records` are the records it counts (a mask or frame; default: the filtered view);
+    `source` replaces the footer's source line for a chart that does not count records."""
+    if source is None:
+        chosen = view.chosen if records is None else selection(view.data, records)
+        line = footer(counts, int(chosen.sum()), sources_behind(view.data, chosen))
+    else:
+        line = f"{counts} {source}"
     event = where.plotly_chart(figure, config=PLOTLY_CONFIG, width="stretch", **plotly)
-    where.caption(md_escape(alternative) + "  \n" + md_escape(footer(counts, int(chosen.sum()), sources_behind(view.data, chosen))))
+    where.caption(md_escape(alternative) + "  \n" + md_escape(line))
     return event

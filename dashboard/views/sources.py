@@ -42,7 +42,7 @@ for key, title, horizontal in (("year", "Records per year, by record type", Fals
     figure_tab, table_tab = st.tabs(["Chart", "Table"])
     with figure_tab:
         chart(view, coverage.by_type(table, key, title, horizontal), sentences.coverage(table, key),
-              f"Counts records by the year their date starts in{'' if key == 'year' else ', once per region they name'}.", records=everything)
+              "Counts records by the year their date starts in." if key == "year" else "Counts records once per region they name.", records=everything)
     table_tab.dataframe(table, hide_index=True, width="stretch",
                         column_config={"year": st.column_config.NumberColumn("Year", format="%d"), "region": "Region"} | TYPE_COLUMNS)
 kinds = tables["source kind"]
@@ -122,7 +122,8 @@ for unit, title in (("countries", "Countries: how many, by study"), ("cities", "
     same = figures[figures["unit"].astype(str).str.split().str[0] == unit]
     if len(same):
         chart(view, coverage.reported(same, title), sentences.reported(same, unit),
-              "Each dot is one figure as its source reported it; the table below lists them all with their scope.", records=everything)
+              "Each dot is one figure as its source reported it; the table below lists them all with their scope.",
+              source=f"Source: the studies and companies that reported them, {len(same)} figures cited in Safe City Atlas; {sentences.LICENCE}.")
 with st.expander(f"All {len(figures)} reported figures, as a table"):
     st.dataframe(figures, hide_index=True, width="stretch", column_order=["figure", "value", "unit", "scope", "date"],
                  column_config={"figure": st.column_config.TextColumn("Figure", width="large"),
