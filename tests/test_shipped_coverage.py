@@ -69,3 +69,15 @@ def test_trainings_in_every_period_online_included(shipped):
     for first, last in ((2009, 2015), (2016, 2018), (2019, 2020), (2021, 2021), (2022, 2023)):
         assert years.between(first, last).sum() > 0, (first, last)
     assert trainings["summary"].str.contains("online", case=False).sum() >= 5
+
+
+def test_carnegie_pairs_are_covered_or_explained(shipped):
+    """At least 85% of the Chinese country-supplier pairs in Carnegie's index have a cited
+    record; every pair without one carries the reason the research logged."""
+    from dashboard.analysis import reconcile
+
+    pairs = reconcile.reference_pairs(shipped)
+    covered, total = reconcile.coverage_share(pairs)
+    assert total > 0 and covered / total >= 0.85, (covered, total)
+    missing = pairs[~pairs["covered"]]
+    assert missing["reason"].fillna("").str.len().gt(0).all(), missing[["country", "company"]].values.tolist()
