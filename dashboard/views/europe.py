@@ -20,7 +20,10 @@ if table.empty:
     st.info("No European record matches these filters.")
 else:
     counts = table[["country", "name", "records"]]
-    figure = record_map(counts, None, {}, "company", "Records per European country").update_geos(scope="europe", lataxis_range=None)
+    # Europe cut out of the world map: plotly's "europe" scope needs a second base map the app
+    # does not serve, and fitting to the countries would take in France's overseas departments
+    figure = record_map(counts, None, {}, "company", "Records per European country").update_geos(
+        lonaxis_range=[-25, 45], lataxis_range=[34, 71], projection_type="mercator")
     chart(view, figure, sentences.europe_map(table, OUTCOMES), "Shading counts records per European country.", records=in_europe(view.records))
     st.dataframe(table, hide_index=True, width="stretch", column_order=["name", "group", "records", *OUTCOMES],
                  column_config={"name": "Country", "group": "Group", "records": st.column_config.NumberColumn("Records", format="%d")}

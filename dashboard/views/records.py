@@ -15,7 +15,7 @@ PAGE_ROWS = 100  # rows sent to the browser at a time, however many match
 # rerun, while downloads are rare: at 2,000 the records page took 150 ms at 10,000 records.
 EAGER_ROWS = 500
 RECORD_COLUMNS = {
-    "when": st.column_config.TextColumn("When", help="As precise as the source: a year, a month or a day; 'A to B' when only bounds are known"),
+    "when": st.column_config.TextColumn("When", width=130, help="As precise as the source: a year, a month or a day; 'A to B' when only bounds are known"),
     "country": "Country", "city": "City or venue", "companies": "Companies",
     "what": st.column_config.TextColumn("What", width="large", help="First sentence of the summary, or a training's title; select the row for the whole record"),
     "type": "Type", "technology": "Technology", "status": "Status", "mode": "How",

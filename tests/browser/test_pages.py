@@ -54,6 +54,11 @@ def test_map_draws_country_shapes_offline(app, page):
     assert page.locator(".js-plotly-plot .geo .countries path, .js-plotly-plot .geo path.land").count() > 0
 
 
+def test_europe_lens_map_draws_its_countries(app, page):
+    open_page(page, app.url + "europe")
+    assert country_shapes(page) >= 5  # the base map and the shading come from the app's own world map
+
+
 def choose(page, label, option):
     box = page.get_by_role("combobox", name=label, exact=True)
     box.click()
