@@ -12,12 +12,11 @@ HERE = Path(__file__).resolve().parent
 
 st.set_page_config(page_title="Safe City Atlas", page_icon=str(HERE / "static" / "icon.png"), layout="wide")
 
-# The map opens at the root address and at /map alike: Streamlit serves a default page only
-# at the root, so /map is the same script as a page of its own, hidden from the menu.
+# The map is the default page: it opens at the root address, and /map (query string kept)
+# lands on it too, with the menu's "Map" entry marked.
 pages = st.navigation(
     [
-        st.Page("views/map.py", title="Map", url_path="home", default=True),
-        st.Page("views/map.py", title="Map", url_path="map", visibility="hidden"),
+        st.Page("views/map.py", title="Map", url_path="map", default=True),
         st.Page("views/timeline.py", title="Timeline", url_path="timeline"),
         st.Page("views/compare.py", title="Before / after Covid", url_path="compare"),
         st.Page("views/country.py", title="Country profile", url_path="country"),
