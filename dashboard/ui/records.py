@@ -85,4 +85,5 @@ SOURCE_COLUMNS = {
 def sources_register(table: pd.DataFrame) -> None:
     """A table of sources with their links, as on the profiles and the method page."""
     shown = table.assign(kind=table["kind"].map(plain_label), date=table["date"].map(readable.date_label))
-    st.dataframe(shown, hide_index=True, width="stretch", column_order=[c for c in SOURCE_COLUMNS if c in shown], column_config=SOURCE_COLUMNS)
+    shown = shown[[c for c in SOURCE_COLUMNS if c in shown]]  # only what is shown is sent to the browser
+    st.dataframe(shown, hide_index=True, width="stretch", column_config=SOURCE_COLUMNS)

@@ -65,16 +65,16 @@ else:
 figures = profiles.figures_naming(view.data, name)
 if len(figures):
     st.subheader("Reported figures naming this country")
-    st.dataframe(figures.assign(date=figures["date"].map(readable.date_label)), hide_index=True, width="stretch",
-                 column_order=["figure", "value", "unit", "scope", "date"],
+    st.dataframe(figures.assign(date=figures["date"].map(readable.date_label))[["figure", "value", "unit", "scope", "date"]],
+                 hide_index=True, width="stretch",
                  column_config={"figure": st.column_config.TextColumn("Figure", width="large"), "value": "Value", "unit": "Unit",
                                 "scope": "Scope", "date": "Date"})
 
 disputed = records[records["disputed"]]
 if len(disputed):
     st.subheader("Disputed claims")
-    st.dataframe(disputed.assign(when=disputed["date"].map(readable.date_label), what=readable.what(disputed)), hide_index=True, width="stretch",
-                 column_order=["when", "what", "dispute_note"],
+    st.dataframe(disputed.assign(when=disputed["date"].map(readable.date_label), what=readable.what(disputed))[["when", "what", "dispute_note"]],
+                 hide_index=True, width="stretch",
                  column_config={"when": "When", "what": "Record", "dispute_note": st.column_config.TextColumn("What the sources disagree on", width="large")})
 
 st.subheader("In Carnegie's AI Global Surveillance Index (2022)")

@@ -31,8 +31,8 @@ else:
 
 st.subheader("European policy responses")
 events = europe_events(view.data).sort_values("date_start")
-st.dataframe(events.assign(when=events["date"].map(readable.date_label), category=events["category"].map(plain_label)),
-             hide_index=True, width="stretch", column_order=["when", "title", "actor", "category"],
+st.dataframe(events.assign(when=events["date"].map(readable.date_label), category=events["category"].map(plain_label))[["when", "title", "actor", "category"]],
+             hide_index=True, width="stretch",
              column_config={"when": "When", "title": st.column_config.TextColumn("Decision or event", width="large"), "actor": "Who", "category": "Kind"})
 
 st.subheader("Records")
