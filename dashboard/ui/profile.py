@@ -35,8 +35,9 @@ def choose(view: View, label: str, options: list[str], key: str, placeholder: st
 
 def overview_table(table: pd.DataFrame, dimension: str, partners: str) -> None:
     before, after = default_windows()
-    st.dataframe(
-        table, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key=OVERVIEW_KEY,
+    st.dataframe(  # up to 15 rows in view at once, to browse; the rest scroll
+        table, hide_index=True, width="stretch", height=min(len(table), 15) * 35 + 38, on_select="rerun",
+        selection_mode="single-row", key=OVERVIEW_KEY,
         column_order=["name", "records", "before", "after", "partners", "latest_when", "latest"],
         column_config={
             "name": dimension.capitalize(), "records": st.column_config.NumberColumn("Records", format="%d", help="under the sidebar's filters"),
