@@ -40,6 +40,7 @@ class RunningApp:
         ]
         if self.base_path:
             command += ["--server.baseUrlPath", self.base_path]
+        ARTIFACTS.mkdir(exist_ok=True)  # a fresh clone has no test-artifacts/ until something makes it
         self.log = open(ARTIFACTS / f"streamlit-{self.port}.log", "w")
         self.process = subprocess.Popen(command, cwd=PROJECT, env=os.environ | (env or {}), stdout=self.log, stderr=subprocess.STDOUT)
         self._wait()
@@ -60,9 +61,20 @@ class RunningApp:
         raise RuntimeError("the app did not start; see " + self.log.name)
 
     def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=20)
+        stop_process(self.process)
         self.log.close()
+
+
+def stop_process(process: subprocess.Popen, grace: float = 10) -> None:
+    """Ask politely (SIGTERM), then insist (SIGKILL): a server busy with hundreds of sessions
+    may not finish shutting down in time, and a stuck stop must not fail the run."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=grace)
 
 
 @pytest.fixture(scope="session")
