@@ -90,10 +90,10 @@ async def run_browsers(sessions: int, seconds: float, url: str) -> tuple[list[fl
 # --- measuring the server's process tree ------------------------------------------------------
 
 class TreeMonitor:
-    """CPU seconds and resident memory of a process and all its descendants, sampled in a thread."""
+    """CPU seconds and resident memory of some processes and all their descendants, sampled in a thread."""
 
-    def __init__(self, pid: int, interval: float = 0.5):
-        self.root = psutil.Process(pid)
+    def __init__(self, pids: list[int], interval: float = 0.5):
+        self.roots = [psutil.Process(pid) for pid in pids]
         self.interval = interval
         self.peak_rss = 0
         self._known: dict[int, psutil.Process] = {}
@@ -102,10 +102,12 @@ class TreeMonitor:
         self._thread = threading.Thread(target=self._loop, daemon=True)
 
     def _processes(self) -> list[psutil.Process]:
-        try:
-            found = [self.root, *self.root.children(recursive=True)]
-        except psutil.NoSuchProcess:
-            return []
+        found = []
+        for root in self.roots:
+            try:
+                found += [root, *root.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                pass
         for proc in found:  # keep the same Process objects so cpu_times stay comparable
             self._known.setdefault(proc.pid, proc)
         return [self._known[p.pid] for p in found]
@@ -180,8 +182,9 @@ def backend_urls(server) -> list[str]:
     return list(getattr(server, "backend_urls", [server.url]))
 
 
-def server_pid(server) -> int:
-    return server.process.pid
+def server_pids(server) -> list[int]:
+    """The app process, or every app process and nginx's master (its workers are its children)."""
+    return [p.pid for p in getattr(server, "processes", None) or [server.process]]
 
 
 def run_websocket(sessions: int, seconds: float, think: float, replicas: int) -> dict:
@@ -192,7 +195,7 @@ def run_websocket(sessions: int, seconds: float, think: float, replicas: int) ->
         for url in backend_urls(server):  # the first run loads the data; readers should not pay for it
             asyncio.run(run_readers(url, 1, 0.1, think=0, ramp=0))
         me = psutil.Process()
-        with TreeMonitor(server_pid(server)) as tree:
+        with TreeMonitor(server_pids(server)) as tree:
             idle_rss = tree.rss()
             cpu_before, mine_before = tree.cpu(), me.cpu_times()
             load_before = os.getloadavg()[0]

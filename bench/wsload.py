@@ -27,7 +27,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 # A filtered map, as a reader would receive it in a message.
-SHARED_LINK = "type=deployment&technology=Facial+recognition&colour_by=technology"
+SHARED_LINK = "type=deployment&colour_by=technology"
 NOTICE = "Some link settings were not used"
 TOGGLES = ("Anti-epidemic items only", "Disputed records only")
 PAGES = ("map", "timeline", "compare", "records", "sources")
@@ -107,7 +107,9 @@ async def read_run(socket, screen: Screen, cached: set[str], timeout: float) -> 
                 index = options.index(radio.raw_value) if radio.set_value and radio.raw_value in options else radio.default
                 screen.radios[radio.label] = (radio.id, options, index)
             elif which == "exception":
-                screen.errors.append(element.exception.message[:200])
+                trace = element.exception.stack_trace
+                screen.errors.append(f"{element.exception.type}: {element.exception.message[:200]}"
+                                     + (" at " + " / ".join(t.strip().splitlines()[0][-90:] for t in trace[-4:]) if trace else ""))
             elif which == "markdown" and NOTICE in element.markdown.body:
                 screen.errors.append("the shared link was not understood: " + element.markdown.body[:200])
         elif kind == "script_finished":
@@ -158,9 +160,10 @@ async def reader(url: str, origin: str, query: str, think: float, ramp: float, d
                 tally.errors.append("no pages in the first run")
                 return
             for _ in range(MAX_ITERATIONS):
-                await asyncio.sleep(think * rng.uniform(0.5, 1.5))
-                if time.monotonic() > deadline:
-                    break
+                pause = think * rng.uniform(0.5, 1.5)
+                if time.monotonic() + pause > deadline:
+                    break  # the next change would fall after the end of the run
+                await asyncio.sleep(pause)
                 kind, widget, page_hash = next_change(screen, rng)
                 if widget is None:  # a page change: the browser sends the new page and its URL
                     message = rerun_message(screen.query, page_hash=page_hash, page_name=kind, cached=cached)
