@@ -1,16 +1,14 @@
 """Safe City Atlas: page config, navigation and the shared sidebar. Nothing else."""
 
-from pathlib import Path
-
 import streamlit as st
 
 from dashboard.ui.loading import prepared
 from dashboard.ui.sidebar import filters_sidebar
 from dashboard.ui.view import PAGE_PATH_KEY, build_view
 
-HERE = Path(__file__).resolve().parent
-
-st.set_page_config(page_title="Safe City Atlas", page_icon=str(HERE / "static" / "icon.png"), layout="wide")
+# The icon by its static address (dashboard/static/ is served at app/static/): given as a file,
+# Streamlit would read it and register it as a media file again on every rerun.
+st.set_page_config(page_title="Safe City Atlas", page_icon="/app/static/icon.png", layout="wide")
 
 # The map is the default page: it opens at the root address, and /map (query string kept)
 # lands on it too, with the menu's "Map" entry marked.
