@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+import urllib.error
 import urllib.request
 from collections import defaultdict
 
@@ -50,6 +51,14 @@ def test_a_real_rerun_works_through_nginx(replicas):
     assert tally.errors == []
     kinds = {rerun.kind for rerun in tally.reruns}
     assert "open" in kinds and kinds - {"open"}, kinds  # the shared link ran, then at least one change
+
+
+def test_replicas_are_warmed_and_the_warm_up_address_is_not_public(replicas):
+    for url in replicas.backend_urls:
+        with get(url + "_stcore/script-health-check") as response:
+            assert response.status == 200
+    with pytest.raises(urllib.error.HTTPError, match="404"):
+        get(replicas.url + "_stcore/script-health-check")
 
 
 def test_the_page_sets_an_affinity_cookie(replicas):
