@@ -1,0 +1,248 @@
+"""Cold start and first view, with where the seconds go.
+
+    python -m bench.coldstart [--runs 3] [--out bench/coldstart.json]
+
+Three timings in the same headless Chromium (a new context, so an empty cache, each time):
+
+- cold start: app process started -> the map's country shapes drawn, opening the page as soon
+  as the server answers its health check;
+- shared link: a running, warmed server -> a reader opens a shared link (a filtered map) ->
+  shapes drawn;
+- floor: the same map figure saved as a static plotly HTML page (plotly.js and the base map
+  served from loopback) -> shapes drawn. No app can draw the map faster than this page.
+
+The breakdown: server boot (process start -> health answered), the first script run on a
+fresh server (imports of the app's modules and the data load) against a warm run, both read
+from a protocol client, and in the browser the page's own resource timings (the app's
+JavaScript, plotly's chunk, the base map).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import functools
+import http.server
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from bench.wsload import SHARED_LINK, run_readers
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, stop_process
+
+PROJECT = Path(__file__).resolve().parents[1]
+SHAPES = ".js-plotly-plot .geo .choroplethlocation"
+RESOURCES = """() => performance.getEntriesByType('resource').map(e => ({
+    name: e.name, start: e.startTime, end: e.responseEnd, size: e.encodedBodySize, type: e.initiatorType}))"""
+NAVIGATION = """() => { const n = performance.getEntriesByType('navigation')[0];
+    return {response_end: n.responseEnd, dom_content_loaded: n.domContentLoadedEventEnd, load: n.loadEventEnd}; }"""
+DRAWN = f"""() => new Promise(resolve => {{
+    const check = () => document.querySelector('{SHAPES}') ? resolve(performance.now()) : requestAnimationFrame(check);
+    check(); }})"""
+
+
+def run_async(make_coroutine):
+    """asyncio.run in a thread of its own: Playwright's sync API already runs a loop in this one."""
+    result = []
+    worker = threading.Thread(target=lambda: result.append(asyncio.run(make_coroutine())))
+    worker.start()
+    worker.join()
+    return result[0]
+
+
+def start_app(port: int, log) -> subprocess.Popen:
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    return subprocess.Popen(command, cwd=PROJECT, stdout=log, stderr=subprocess.STDOUT, env=os.environ.copy())
+
+
+def wait_health(url: str, timeout: float = 120) -> None:
+    deadline = time.time() + timeout
+    while True:
+        try:
+            urllib.request.urlopen(url + "_stcore/health", timeout=1).close()
+            return
+        except OSError:
+            if time.time() > deadline:
+                raise
+            time.sleep(0.02)
+
+
+def page_timings(page) -> dict:
+    """Where the page's time went, in ms from navigation start."""
+    drawn = page.evaluate(DRAWN)
+    nav = page.evaluate(NAVIGATION)
+    resources = page.evaluate(RESOURCES)
+    scripts = [r for r in resources if r["name"].endswith(".js")]
+    plotly = [r for r in scripts if "plotly" in r["name"].lower()] or sorted(scripts, key=lambda r: -r["size"])[:1]
+    topo = [r for r in resources if "topojson" in r["name"]]
+    return {
+        "html_ms": round(nav["response_end"]),
+        "dom_content_loaded_ms": round(nav["dom_content_loaded"]),
+        "scripts_loaded_ms": round(max((r["end"] for r in scripts), default=0)),
+        "scripts_kb": round(sum(r["size"] for r in scripts) / 1024),
+        "plotly_chunk_ms": [round(plotly[0]["start"]), round(plotly[0]["end"])] if plotly else None,
+        "plotly_chunk_kb": round(plotly[0]["size"] / 1024) if plotly else None,
+        "basemap_ms": [round(topo[0]["start"]), round(topo[0]["end"])] if topo else None,
+        "map_drawn_ms": round(drawn),
+    }
+
+
+def cold_run(browser) -> dict:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    with open(os.devnull, "w") as log:
+        started = time.perf_counter()
+        server = start_app(port, log)
+        try:
+            wait_health(url)
+            healthy = time.perf_counter()
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            page = context.new_page()
+            page.goto(url)
+            page.wait_for_selector(SHAPES, state="attached", timeout=300_000)
+            drawn = time.perf_counter()
+            timings = page_timings(page)
+            context.close()
+        finally:
+            stop_process(server)
+    return {"cold_start_s": round(drawn - started, 2), "server_boot_s": round(healthy - started, 2),
+            "browser_after_boot_s": round(drawn - healthy, 2), "page": timings}
+
+
+def first_runs() -> dict:
+    """A fresh server's first script run (module imports, data load) against a warm one."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    with open(os.devnull, "w") as log:
+        server = start_app(port, log)
+        try:
+            wait_health(url)
+            first = asyncio.run(run_readers(url, 1, 0.1, think=0, ramp=0, query=""))
+            warm = asyncio.run(run_readers(url, 1, 0.1, think=0, ramp=0, query=""))
+        finally:
+            stop_process(server)
+    assert not first.errors and not warm.errors, first.errors + warm.errors
+    return {"first_run_s": round(first.reruns[0].seconds, 3), "warm_run_s": round(warm.reruns[0].seconds, 3)}
+
+
+def shared_link_runs(browser, runs: int) -> list[dict]:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    results = []
+    with open(os.devnull, "w") as log:
+        server = start_app(port, log)
+        try:
+            wait_health(url)
+            run_async(lambda: run_readers(url, 1, 0.1, think=0, ramp=0))  # someone opened it before
+            for _ in range(runs):
+                context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                page = context.new_page()
+                started = time.perf_counter()
+                page.goto(url + "?" + SHARED_LINK)
+                page.wait_for_selector(SHAPES, state="attached", timeout=120_000)
+                results.append({"shared_link_s": round(time.perf_counter() - started, 2), "page": page_timings(page)})
+                context.close()
+        finally:
+            stop_process(server)
+    return results
+
+
+def static_figure(folder: Path) -> Path:
+    """The shared link's map as a static page: plotly.js beside it, the base map in topojson/."""
+    from dashboard.analysis.counts import count_by_country
+    from dashboard.analysis.filters import Filters
+    from dashboard.analysis.markers import city_markers
+    from dashboard.analysis.prepared import prepare
+    from dashboard.data import load_dataset
+    from dashboard.figures.maps import record_map
+    from dashboard.figures.theme import PLOTLY_CONFIG, colour_map
+
+    prepared = prepare(load_dataset(None))
+    data = prepared.data
+    filters = Filters(record_types=("deployment",))
+    chosen, places = filters.mask(data), filters.place_links(data)
+    figure = record_map(count_by_country(data, chosen, places), city_markers(data, chosen, "technology"),
+                        colour_map(prepared.ranking["technology"]), "technology", filters.describe(prepared.names))
+    shutil.copytree(PROJECT / "dashboard" / "static" / "topojson", folder / "topojson")
+    page = folder / "map.html"
+    figure.write_html(page, include_plotlyjs="directory", config=PLOTLY_CONFIG | {"topojsonURL": "topojson/"},
+                      default_width="1360px", default_height="600px")
+    return page
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def floor_runs(browser, runs: int) -> list[dict]:
+    folder = Path(tempfile.mkdtemp(prefix="atlas-floor-"))
+    try:
+        static_figure(folder)
+        handler = functools.partial(QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{server.server_address[1]}/map.html"
+        results = []
+        try:
+            for _ in range(runs):
+                context = browser.new_context(viewport={"width": 1400, "height": 1000})
+                page = context.new_page()
+                started = time.perf_counter()
+                page.goto(url)
+                page.wait_for_selector(SHAPES, state="attached", timeout=120_000)
+                results.append({"static_page_s": round(time.perf_counter() - started, 2), "page": page_timings(page)})
+                context.close()
+        finally:
+            server.shutdown()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return results
+
+
+def median_of(rows: list[dict], key: str) -> float:
+    return round(statistics.median(row[key] for row in rows), 2)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=PROJECT / "bench" / "coldstart.json")
+    args = parser.parse_args(argv)
+    load_before = os.getloadavg()[0]
+    runs = [first_runs() for _ in range(args.runs)]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        cold = [cold_run(browser) for _ in range(args.runs)]
+        link = shared_link_runs(browser, args.runs)
+        floor = floor_runs(browser, args.runs)
+        browser.close()
+    summary = {
+        "cold_start_s": median_of(cold, "cold_start_s"),
+        "server_boot_s": median_of(cold, "server_boot_s"),
+        "first_script_run_s": median_of(runs, "first_run_s"),
+        "warm_script_run_s": median_of(runs, "warm_run_s"),
+        "shared_link_s": median_of(link, "shared_link_s"),
+        "static_page_floor_s": median_of(floor, "static_page_s"),
+        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+    }
+    result = {"summary": summary, "cold": cold, "script_runs": runs, "shared_link": link, "floor": floor}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=1) + "\n")
+    print(json.dumps(summary, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
