@@ -37,7 +37,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from bench.wsload import SHARED_LINK, run_readers
+from bench.wsload import SHARED_LINK, run_in_thread, run_readers
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, stop_process
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -49,15 +49,6 @@ NAVIGATION = """() => { const n = performance.getEntriesByType('navigation')[0];
 DRAWN = f"""() => new Promise(resolve => {{
     const check = () => document.querySelector('{SHAPES}') ? resolve(performance.now()) : requestAnimationFrame(check);
     check(); }})"""
-
-
-def run_async(make_coroutine):
-    """asyncio.run in a thread of its own: Playwright's sync API already runs a loop in this one."""
-    result = []
-    worker = threading.Thread(target=lambda: result.append(asyncio.run(make_coroutine())))
-    worker.start()
-    worker.join()
-    return result[0]
 
 
 def start_app(port: int, log) -> subprocess.Popen:
@@ -144,7 +135,7 @@ def shared_link_runs(browser, runs: int) -> list[dict]:
         server = start_app(port, log)
         try:
             wait_health(url)
-            run_async(lambda: run_readers(url, 1, 0.1, think=0, ramp=0))  # someone opened it before
+            run_in_thread(lambda: run_readers(url, 1, 0.1, think=0, ramp=0))  # someone opened it before
             for _ in range(runs):
                 context = browser.new_context(viewport={"width": 1400, "height": 1000})
                 page = context.new_page()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import random
 import secrets
+import threading
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -194,3 +195,22 @@ async def run_readers(base_url: str, sessions: int, seconds: float, think: float
     await asyncio.gather(*(reader(url, origin, query, think, ramp, deadline, tally, random.Random(master.random()), timeout)
                            for _ in range(sessions)))
     return tally
+
+
+def run_in_thread(make_coroutine):
+    """asyncio.run in a thread of its own, for callers that already run an event loop in
+    theirs (Playwright's sync API, a test session that started one)."""
+    result, failure = [], []
+
+    def target():
+        try:
+            result.append(asyncio.run(make_coroutine()))
+        except BaseException as exc:  # noqa: BLE001 - raised again in the caller
+            failure.append(exc)
+
+    worker = threading.Thread(target=target)
+    worker.start()
+    worker.join()
+    if failure:
+        raise failure[0]
+    return result[0]

@@ -4,7 +4,6 @@ replica while different browsers spread over both, and a stop leaves nothing run
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
 import urllib.error
@@ -13,7 +12,7 @@ from collections import defaultdict
 
 import pytest
 
-from bench.wsload import run_readers
+from bench.wsload import run_in_thread, run_readers
 from deploy.replicas import AFFINITY_COOKIE, NGINX, Replicas, is_listening
 
 pytestmark = pytest.mark.skipif(
@@ -47,7 +46,7 @@ def test_config_is_generated_in_the_run_folder_with_websocket_and_affinity(repli
 
 
 def test_a_real_rerun_works_through_nginx(replicas):
-    tally = asyncio.run(run_readers(replicas.url, sessions=2, seconds=6, think=0.5, ramp=0))
+    tally = run_in_thread(lambda: run_readers(replicas.url, sessions=2, seconds=6, think=0.5, ramp=0))
     assert tally.errors == []
     kinds = {rerun.kind for rerun in tally.reruns}
     assert "open" in kinds and kinds - {"open"}, kinds  # the shared link ran, then at least one change
