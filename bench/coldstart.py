@@ -5,7 +5,8 @@
 Three timings in the same headless Chromium (a new context, so an empty cache, each time):
 
 - cold start: app process started -> the map's country shapes drawn, opening the page as soon
-  as the server answers its health check;
+  as the server answers its health check; once with `streamlit run`, once the way
+  scripts/run.sh starts it (deploy/serve.py: the app runs once as soon as it answers);
 - shared link: a running, warmed server -> a reader opens a shared link (a filtered map) ->
   shapes drawn;
 - floor: the same map figure saved as a static plotly HTML page (plotly.js and the base map
@@ -41,6 +42,7 @@ from bench.wsload import SHARED_LINK, run_in_thread, run_readers
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, stop_process
 
 PROJECT = Path(__file__).resolve().parents[1]
+WARMED_LAUNCHER = PROJECT / "deploy" / "serve.py"
 SHAPES = ".js-plotly-plot .geo .choroplethlocation"
 RESOURCES = """() => performance.getEntriesByType('resource').map(e => ({
     name: e.name, start: e.startTime, end: e.responseEnd, size: e.encodedBodySize, type: e.initiatorType}))"""
@@ -51,8 +53,11 @@ DRAWN = f"""() => new Promise(resolve => {{
     check(); }})"""
 
 
-def start_app(port: int, log) -> subprocess.Popen:
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.port", str(port),
+def start_app(port: int, log, warmed: bool = False) -> subprocess.Popen:
+    """`streamlit run`, or (warmed) scripts/run.sh's way: deploy/serve.py runs the app once
+    as soon as it answers, while the browser loads."""
+    start = ["-m", "deploy.serve"] if warmed else ["-m", "streamlit", "run", "dashboard/app.py"]
+    command = [sys.executable, *start, "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     return subprocess.Popen(command, cwd=PROJECT, stdout=log, stderr=subprocess.STDOUT, env=os.environ.copy())
 
@@ -89,12 +94,12 @@ def page_timings(page) -> dict:
     }
 
 
-def cold_run(browser) -> dict:
+def cold_run(browser, warmed: bool = False) -> dict:
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     with open(os.devnull, "w") as log:
         started = time.perf_counter()
-        server = start_app(port, log)
+        server = start_app(port, log, warmed)
         try:
             wait_health(url)
             healthy = time.perf_counter()
@@ -216,11 +221,13 @@ def main(argv: list[str] | None = None) -> int:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         cold = [cold_run(browser) for _ in range(args.runs)]
+        warmed = [cold_run(browser, warmed=True) for _ in range(args.runs)] if WARMED_LAUNCHER.exists() else []
         link = shared_link_runs(browser, args.runs)
         floor = floor_runs(browser, args.runs)
         browser.close()
     summary = {
         "cold_start_s": median_of(cold, "cold_start_s"),
+        "cold_start_warmed_s": median_of(warmed, "cold_start_s") if warmed else None,
         "server_boot_s": median_of(cold, "server_boot_s"),
         "first_script_run_s": median_of(runs, "first_run_s"),
         "warm_script_run_s": median_of(runs, "warm_run_s"),
@@ -228,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         "static_page_floor_s": median_of(floor, "static_page_s"),
         "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
     }
-    result = {"summary": summary, "cold": cold, "script_runs": runs, "shared_link": link, "floor": floor}
+    result = {"summary": summary, "cold": cold, "cold_warmed": warmed, "script_runs": runs, "shared_link": link, "floor": floor}
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1) + "\n")
     print(json.dumps(summary, indent=1))

@@ -5,4 +5,6 @@ cd "$(dirname "$0")/.."
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e .
-exec .venv/bin/streamlit run dashboard/app.py "$@"
+# streamlit run, plus one run of the app as soon as it answers (imports, data load), so the
+# first reader does not wait for them (deploy/serve.py)
+exec .venv/bin/python -m deploy.serve "$@"

@@ -1,6 +1,7 @@
 """deploy/replicas.py: two app processes behind Debian's nginx on free loopback ports. A real
 rerun goes through nginx over the websocket, each browser (affinity cookie) stays on one
-replica while different browsers spread over both, and a stop leaves nothing running."""
+replica while different browsers spread over both, and a stop leaves nothing running.
+deploy/serve.py (one process, warmed at start, as scripts/run.sh starts it) serves and stops."""
 
 from __future__ import annotations
 
@@ -89,3 +90,29 @@ def test_stop_ends_every_process_and_closes_the_ports(tmp_path):
     running.stop()
     assert all(process.poll() is not None for process in processes)
     assert not any(is_listening(port) for port in ports)
+
+
+def test_single_process_launcher_serves_and_stops(tmp_path):
+    """scripts/run.sh's way to start one process (deploy/serve.py): streamlit run plus a
+    warm-up run; a reader's rerun works and SIGTERM ends it."""
+    import signal
+    import subprocess
+    import sys
+
+    from deploy.replicas import wait_healthy
+    from tests.browser.conftest import free_port
+    from tests.conftest import PROJECT
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    with open(tmp_path / "serve.log", "w") as log:
+        server = subprocess.Popen([sys.executable, "-m", "deploy.serve", "--server.port", str(port), "--server.headless", "true"],
+                                  cwd=PROJECT, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            wait_healthy(url + "_stcore/health", [server])
+            tally = run_in_thread(lambda: run_readers(url, sessions=1, seconds=3, think=0.5, ramp=0))
+            assert tally.errors == [] and len(tally.reruns) > 1
+        finally:
+            server.send_signal(signal.SIGTERM)
+            assert server.wait(timeout=30) == 0
+    assert not is_listening(port)
