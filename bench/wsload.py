@@ -28,7 +28,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 # A filtered map, as a reader would receive it in a message.
-SHARED_LINK = "type=deployment&colour_by=technology"
+SHARED_LINK = "type=deployment&colour_by=Technology"
 NOTICE = "Some link settings were not used"
 TOGGLES = ("Anti-epidemic items only", "Disputed records only")
 PAGES = ("map", "timeline", "compare", "records", "sources")

@@ -188,3 +188,14 @@ def test_sources_page_shows_effort_and_the_reconciliation():
     assert re.search(r"names a Chinese supplier for \*\*\d+\*\* country-supplier pairs", text)
     assert any(c.value.startswith("Chart text: 2009") for c in at.caption)
     assert any("sources show no headline" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("page, key, label", [("map", "colour_by", "Technology"), ("timeline", "stack", "Technology"),
+                                              ("timeline", "freq", "Month"), ("europe", "outcome", "Signed")])
+def test_a_page_control_set_from_its_own_url_brings_no_notice(fixture_data, page, key, label):
+    """A bound radio writes its option as shown; reading that address back (a shared link)
+    selects the option and names nothing as ignored."""
+    at = run(page, query={key: label})
+    assert not at.exception
+    assert at.query_params[key] == label
+    assert not [c for c in at.sidebar.caption if "not used" in c.value]

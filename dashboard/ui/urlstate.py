@@ -22,9 +22,10 @@ def page_parameters(prepared) -> dict[str, set[str]]:
     countries = {prepared.names[c] for c in prepared.options("country")}
     companies = {prepared.names[c] for c in prepared.options("company")}
     return {
-        "colour_by": {"company", "technology"}, "freq": {"Quarter", "Month"}, "stack": {"company", "technology"},
+        # a bound radio writes its option as shown (format_func), and reads only that spelling
+        "colour_by": {"Company", "Technology"}, "freq": {"Quarter", "Month"}, "stack": {"Company", "Technology"},
         "before": months, "after": months, "profile": countries, "profile_company": companies,
-        "outcome": {"all", "offered", "signed", "deployed", "donated", "cancelled"},
+        "outcome": {"All", "Offered", "Signed", "Deployed", "Donated", "Cancelled"},
     }
 
 
