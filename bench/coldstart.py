@@ -220,8 +220,11 @@ def main(argv: list[str] | None = None) -> int:
     runs = [first_runs() for _ in range(args.runs)]
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        cold = [cold_run(browser) for _ in range(args.runs)]
-        warmed = [cold_run(browser, warmed=True) for _ in range(args.runs)] if WARMED_LAUNCHER.exists() else []
+        cold, warmed = [], []
+        for _ in range(args.runs):  # interleaved, so both see the same machine load
+            cold.append(cold_run(browser))
+            if WARMED_LAUNCHER.exists():
+                warmed.append(cold_run(browser, warmed=True))
         link = shared_link_runs(browser, args.runs)
         floor = floor_runs(browser, args.runs)
         browser.close()
