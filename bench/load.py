@@ -187,8 +187,8 @@ def server_pids(server) -> list[int]:
     return [p.pid for p in getattr(server, "processes", None) or [server.process]]
 
 
-def run_websocket(sessions: int, seconds: float, think: float, replicas: int) -> dict:
-    from bench.wsload import run_readers
+def run_websocket(sessions: int, seconds: float, think: float, replicas: int, link: str | None = None) -> dict:
+    from bench.wsload import SHARED_LINK, run_readers
 
     server = start_server(replicas)
     try:
@@ -200,7 +200,7 @@ def run_websocket(sessions: int, seconds: float, think: float, replicas: int) ->
             cpu_before, mine_before = tree.cpu(), me.cpu_times()
             load_before = os.getloadavg()[0]
             started = time.monotonic()
-            tally = asyncio.run(run_readers(server.url, sessions, seconds, think))
+            tally = asyncio.run(run_readers(server.url, sessions, seconds, think, query=link or SHARED_LINK))
             wall = time.monotonic() - started
             cpu_after, mine_after = tree.cpu(), me.cpu_times()
             load_after = os.getloadavg()[0]
@@ -253,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--think", type=float, default=5.0, help="mean think time between a reader's changes (s)")
     parser.add_argument("--replicas", type=int, default=1, help="app processes; 2 or more run behind nginx")
+    parser.add_argument("--link", default=None, help="the shared link's query string (default: bench/wsload.py SHARED_LINK)")
     parser.add_argument("--out", type=Path, default=Path("bench/load.json"),
                         help="JSON: one row for one session count, a list of rows for several")
     args = parser.parse_args(argv)
@@ -263,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.mode == "browser":
             rows.append(run_browser_mode(count, args.seconds))
         else:
-            rows.append(run_websocket(count, args.seconds, args.think, args.replicas))
+            rows.append(run_websocket(count, args.seconds, args.think, args.replicas, args.link))
         print(json.dumps(rows[-1]), file=sys.stderr)
     print(table(rows) if args.mode == "websocket" else json.dumps(rows, indent=2))
     args.out.parent.mkdir(parents=True, exist_ok=True)
