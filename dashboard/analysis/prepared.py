@@ -53,6 +53,14 @@ class Prepared:
         return reconcile.reference_pairs(self.data, self.our_pairs)
 
     @cached_property
+    def countries_compared(self) -> pd.DataFrame:
+        return reconcile.countries_compared(self.data, self.our_pairs)
+
+    @cached_property
+    def pairs_not_in_index(self) -> pd.DataFrame:
+        return reconcile.pairs_not_in_index(self.data, self.our_pairs)
+
+    @cached_property
     def effort(self) -> pd.DataFrame:
         return reconcile.effort_by_band(self.data)
 

@@ -94,7 +94,7 @@ else:
         column_config={"country_name": "Country", "company": "Supplier named by the index", "outcome": "Outcome",
                        "reason": st.column_config.TextColumn("Why we have no record", width="large")},
     )
-    compared = reconcile.countries_compared(data, view.prepared.our_pairs)
+    compared = view.prepared.countries_compared
     only_index = compared[compared["side"] == "index only"]["country_name"].tolist()
     only_ours = compared[compared["side"] == "ours only"]["country_name"].tolist()
     st.markdown(
@@ -104,7 +104,7 @@ else:
         + (md_escape(", ".join(only_ours)) or "none") + "."
     )
     with st.expander("Our country-company pairs that the index does not name"):
-        extra = reconcile.pairs_not_in_index(data, view.prepared.our_pairs)
+        extra = view.prepared.pairs_not_in_index
         st.dataframe(extra.assign(company=extra["company"].map(lambda c: view.names.get(c, c))), hide_index=True,
                      width="stretch", column_order=["country_name", "company", "records"],
                      column_config={"country_name": "Country", "company": "Company", "records": "Our records"})
