@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -18,6 +16,7 @@ from ..analysis.filters import Filters
 from ..analysis.prepared import Prepared
 from ..data import Dataset
 from ..figures.theme import colour_map
+from .shared import SharedResults
 
 _KEY = "_current_view"
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~$])")
@@ -59,50 +58,27 @@ def _colours(prepared: Prepared, dimension: str) -> dict[str, str]:
     return colour_map(prepared.ranking[dimension])
 
 
-class SelectionCache:
-    """What a filter state selects (mask, place links, totals), shared by every session.
-
-    Readers of a shared link all ask for the same filters, and every rerun of a page that
-    did not change a filter asks again; a mask is a pure function of the data and the
-    filters, so it is computed once. Bounded by the bytes it holds (a mask is one byte per
-    record: 1 MB at a million records), least recently used first out. The arrays are
-    read-only, so no page can change what another session reads."""
-
-    def __init__(self, max_bytes: int = 64 * 2**20):
-        self.max_bytes = max_bytes
-        self._entries: OrderedDict = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
-
-    def get(self, prepared: Prepared, filters: Filters) -> tuple[np.ndarray, np.ndarray | None, Totals]:
-        key = (id(prepared), filters)
-        with self._lock:
-            found = self._entries.get(key)
-            if found is not None and found[0] is prepared:
-                self._entries.move_to_end(key)
-                return found[1]
-        chosen = filters.mask(prepared.data)
-        places = filters.place_links(prepared.data)
-        for array in (chosen, places):
-            if array is not None:
-                array.flags.writeable = False
-        value = (chosen, places, totals(prepared.data, chosen, places))
-        size = chosen.nbytes + (places.nbytes if places is not None else 0)
-        with self._lock:
-            if key not in self._entries and size <= self.max_bytes:
-                self._entries[key] = (prepared, value, size)  # the dataset is held so its id stays its own
-                self._bytes += size
-                while self._bytes > self.max_bytes:
-                    _, (_, _, dropped) = self._entries.popitem(last=False)
-                    self._bytes -= dropped
-        return value
+def _selection_bytes(value) -> int:
+    chosen, places, _ = value
+    return chosen.nbytes + (places.nbytes if places is not None else 0)
 
 
-_selections = SelectionCache()
+# What a filter state selects (mask, place links, totals), shared by every session; bounded
+# by the bytes the masks hold (one byte per record: 1 MB at a million records).
+_selections = SharedResults(limit=64 * 2**20, size=_selection_bytes)
+
+
+def _select(prepared: Prepared, filters: Filters) -> tuple[np.ndarray, np.ndarray | None, Totals]:
+    chosen = filters.mask(prepared.data)
+    places = filters.place_links(prepared.data)
+    for array in (chosen, places):
+        if array is not None:
+            array.flags.writeable = False  # shared: no page may change what another session reads
+    return chosen, places, totals(prepared.data, chosen, places)
 
 
 def build_view(prepared: Prepared, filters: Filters) -> View:
-    chosen, places, counted = _selections.get(prepared, filters)
+    chosen, places, counted = _selections.get(prepared, filters, lambda: _select(prepared, filters))
     view = View(prepared, filters, chosen, places, counted)
     st.session_state[_KEY] = view
     return view

@@ -8,18 +8,26 @@ from dashboard.analysis.profiles import of_country
 from dashboard.figures.maps import record_map
 from dashboard.ui.charts import chart
 from dashboard.ui.records import record_cards
+from dashboard.ui.shared import shared
 from dashboard.ui.view import page_header
 from dashboard.analysis import sentences
 
 view = page_header("Where the technology went")
 colour_by = st.radio("Colour markers by", ["company", "technology"], format_func=str.capitalize, horizontal=True, key="colour_by", bind="query-params")
-counts = count_by_country(view.data, view.chosen, view.places)
+counts = shared(view, "map counts", lambda: count_by_country(view.data, view.chosen, view.places))
 if counts.empty:  # an empty map says nothing a sentence cannot
     st.info("No record matches these filters. Widen the date range or clear a filter in the sidebar.")
     st.stop()
-markers = city_markers(view.data, view.chosen, colour_by)
-figure = record_map(counts, markers, view.colours(colour_by), colour_by, sentences.map_title(counts), view.filters.describe(view.names))
-event = chart(view, figure, sentences.world_map(counts, len(markers)),
+
+
+def draw_map():
+    markers = city_markers(view.data, view.chosen, colour_by)
+    figure = record_map(counts, markers, view.colours(colour_by), colour_by, sentences.map_title(counts), view.filters.describe(view.names))
+    return figure, sentences.world_map(counts, len(markers))
+
+
+figure, alternative = shared(view, "map", draw_map, colour_by)
+event = chart(view, figure, alternative,
               "Shading counts records per country (a training counts for each country taking part); dots are cities.",
               on_select="rerun", selection_mode="points", key="world_map")
 

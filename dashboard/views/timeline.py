@@ -7,6 +7,7 @@ from dashboard.analysis.series import agreement_lanes, milestones_of, time_serie
 from dashboard.analysis.readable import date_label
 from dashboard.analysis.registry import plain_label
 from dashboard.ui.charts import chart
+from dashboard.ui.shared import shared
 from dashboard.figures.timeline import agreement_lanes as lanes_figure
 from dashboard.figures.timeline import milestone_strip, timeline
 from dashboard.ui.view import page_header
@@ -17,17 +18,26 @@ left, right = st.columns(2)
 freq = left.radio("Period", ["Q", "M"], format_func={"Q": "Quarter", "M": "Month"}.get, horizontal=True, key="freq", bind="query-params")
 stack = right.radio("Stack by", ["company", "technology"], format_func=str.capitalize, horizontal=True, key="stack", bind="query-params")
 
-series = time_series(view.data, view.chosen, freq, stack)
 window = (view.filters.date_from.start_time, view.filters.date_to.end_time.normalize())
 events = view.data.events
 events = events[(events["date_end"] >= window[0]) & (events["date_start"] <= window[1])]
-if series.empty:
+
+
+def draw_timeline():
+    series = time_series(view.data, view.chosen, freq, stack)
+    if series.empty:
+        return None, ""
+    figure = timeline(series, events, view.colours(stack), view.names, stack, window,
+                      f"Records per {'quarter' if freq == 'Q' else 'month'}, by {stack}, with the events around them", view.filters.describe(view.names))
+    return figure, describe_series(series)
+
+
+figure, described = shared(view, "timeline", draw_timeline, freq, stack)
+if figure is None:
     st.info("No record matches these filters. Widen the date range or clear a filter in the sidebar.")
     st.stop()
-figure = timeline(series, events, view.colours(stack), view.names, stack, window,
-                  f"Records per {'quarter' if freq == 'Q' else 'month'}, by {stack}, with the events around them", view.filters.describe(view.names))
 marked = f" {len(events)} events are marked on the top row." if len(events) else " No event falls in this window."
-chart(view, figure, describe_series(series) + marked,
+chart(view, figure, described + marked,
       f"Counts records per {'quarter' if freq == 'Q' else 'month'}; a record with two {'companies' if stack == 'company' else 'technologies'} counts in each.")
 
 st.subheader("Agreements by company")
