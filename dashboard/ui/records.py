@@ -82,8 +82,13 @@ SOURCE_COLUMNS = {
 }
 
 
-def sources_register(table: pd.DataFrame) -> None:
-    """A table of sources with their links, as on the profiles and the method page."""
+def register_table(table: pd.DataFrame) -> pd.DataFrame:
+    """Sources as the register shows them: kinds in words, dates as written, shown columns only."""
     shown = table.assign(kind=table["kind"].map(plain_label), date=table["date"].map(readable.date_label))
-    shown = shown[[c for c in SOURCE_COLUMNS if c in shown]]  # only what is shown is sent to the browser
-    st.dataframe(shown, hide_index=True, width="stretch", column_config=SOURCE_COLUMNS)
+    return shown[[c for c in SOURCE_COLUMNS if c in shown]]  # only what is shown is sent to the browser
+
+
+def sources_register(table: pd.DataFrame, ready: bool = False) -> None:
+    """A table of sources with their links, as on the profiles and the method page
+    (`ready`: the table is already a register_table)."""
+    st.dataframe(table if ready else register_table(table), hide_index=True, width="stretch", column_config=SOURCE_COLUMNS)

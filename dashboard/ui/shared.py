@@ -54,3 +54,9 @@ def shared(view, name: str, build: Callable[[], T], *options: Hashable) -> T:
     """`build()`'s result for this view's dataset and filters, the page `name` and its
     `options` (radio values, windows), computed once and then shared."""
     return PAGE_RESULTS.get(view.prepared, (view.filters, name, options), build)
+
+
+def once(view, name: str, build: Callable[[], T]) -> T:
+    """`build()`'s result for this view's dataset alone (whatever the filters): tables and
+    figures of what the data holds, such as the source register and the coverage charts."""
+    return PAGE_RESULTS.get(view.prepared, (name,), build)

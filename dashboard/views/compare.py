@@ -7,6 +7,7 @@ from dashboard.analysis.compare import SUMMARY_DIMENSIONS, Comparison, Window, a
 from dashboard.figures.compare import rate_bars
 from dashboard.figures.maps import change_map
 from dashboard.ui.charts import chart
+from dashboard.ui.shared import shared
 from dashboard.ui.view import md_escape, page_header
 from dashboard.analysis import sentences
 
@@ -21,9 +22,16 @@ after = Window("After", *(pd.Period(m, "M") for m in sorted(after_range)))
 if before.end >= after.start:
     st.warning("The windows overlap: records in the overlap count in both.")
 
-undated = view.filters.with_(date_from=None, date_to=None).mask(view.data)
-comparison = Comparison.of(view.data, undated, before, after)
-tables = {dimension: compare_by(view.data, comparison, dimension, view.places) for dimension in (*SUMMARY_DIMENSIONS, "mode", "country")}
+
+
+def compare_windows():
+    undated = view.filters.with_(date_from=None, date_to=None).mask(view.data)
+    comparison = Comparison.of(view.data, undated, before, after)
+    return comparison, {dimension: compare_by(view.data, comparison, dimension, view.places)
+                        for dimension in (*SUMMARY_DIMENSIONS, "mode", "country")}
+
+
+comparison, tables = shared(view, "compare", compare_windows, tuple(before_range), tuple(after_range))
 summary, caution = st.columns([3, 2])
 with summary:
     st.subheader("What changed")

@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard.analysis import readable
 from dashboard.export import datapackage, geojson, to_csv_bytes
 from dashboard.ui.records import record_detail
+from dashboard.ui.shared import shared
 from dashboard.ui.view import page_header, view_url
 
 PAGE_ROWS = 100  # rows sent to the browser at a time, however many match
@@ -26,7 +27,8 @@ RECORD_COLUMNS = {
 
 view = page_header("Records")
 count = view.totals.records
-payload = to_csv_bytes(view.data, view.records) if count <= EAGER_ROWS else (lambda: to_csv_bytes(view.data, view.records))
+payload = (shared(view, "csv", lambda: to_csv_bytes(view.data, view.records)) if count <= EAGER_ROWS
+           else (lambda: to_csv_bytes(view.data, view.records)))
 st.download_button(
     f"Download these {count:,} records as CSV", payload, file_name=f"safe-city-atlas_{view.filters.slug()}.csv",
     mime="text/csv", on_click="ignore", type="primary",

@@ -11,7 +11,8 @@ from dashboard.analysis.registry import plain_label
 from dashboard.figures import coverage
 from dashboard.figures.effort import effort_bars
 from dashboard.ui.charts import chart
-from dashboard.ui.records import sources_register
+from dashboard.ui.records import register_table, sources_register
+from dashboard.ui.shared import once
 from dashboard.ui.view import md_escape, page_header, view_url
 
 view = page_header("Sources & method")
@@ -24,7 +25,8 @@ st.code(citation.bibtex(description, url, today), language="bibtex")
 st.caption("Cite the original source of any single claim too: every record lists its sources below and on the Records page.")
 
 st.header("Source register")
-sources_register(data.sources.assign(records=data.sources["id"].map(view.prepared.citing_records).fillna(0).astype(int)))
+sources_register(once(view, "source register", lambda: register_table(
+    data.sources.assign(records=data.sources["id"].map(view.prepared.citing_records).fillna(0).astype(int)))), ready=True)
 rebuilt = int((data.sources["title_kind"] != "headline").sum())
 st.caption(
     f"{len(data.sources)} sources. The two founding documents are cited by section or footnote; they are copyrighted "
@@ -41,14 +43,15 @@ for key, title, horizontal in (("year", "Records per year, by record type", Fals
     table = tables[key]
     figure_tab, table_tab = st.tabs(["Chart", "Table"])
     with figure_tab:
-        chart(view, coverage.by_type(table, key, title, horizontal), sentences.coverage(table, key),
+        chart(view, once(view, f"coverage by {key}", lambda: coverage.by_type(table, key, title, horizontal)), sentences.coverage(table, key),
               "Counts records by the year their date starts in." if key == "year" else "Counts records once per region they name.", records=everything)
     table_tab.dataframe(table, hide_index=True, width="stretch",
                         column_config={"year": st.column_config.NumberColumn("Year", format="%d"), "region": "Region"} | TYPE_COLUMNS)
 kinds = tables["source kind"]
 figure_tab, table_tab = st.tabs(["Chart", "Table"])
 with figure_tab:
-    chart(view, coverage.by_source_kind(kinds, "Records citing each kind of source"), sentences.source_kinds(kinds),
+    chart(view, once(view, "coverage by source kind", lambda: coverage.by_source_kind(kinds, "Records citing each kind of source")),
+          sentences.source_kinds(kinds),
           "Counts records citing at least one source of each kind; a record with several kinds counts for each.", records=everything)
 table_tab.dataframe(kinds.assign(kind=kinds["kind"].map(plain_label)), hide_index=True,
                     column_config={"kind": "Kind of source", "records": st.column_config.NumberColumn("Records", format="%d")})
