@@ -54,8 +54,9 @@ for dimension, plural in TITLES.items():
         st.caption("No record in either window.")
         continue
     left, right = st.columns([3, 2])
-    figure = rate_bars(table, dimension, before.label, after.label, view.names,
-                       f"Records per year by {dimension}, before and after (top {min(len(table), 12)} {plural})")
+    figure = shared(view, f"compare bars by {dimension}", lambda: rate_bars(
+        table, dimension, before.label, after.label, view.names,
+        f"Records per year by {dimension}, before and after (top {min(len(table), 12)} {plural})"), tuple(before_range), tuple(after_range))
     chart(view, figure, sentences.largest_rise(table, dimension, view.names),
           f"Counts records per year in each window ({before}; {after}); a record with two {plural} counts for each.",
           records=counted, where=left)

@@ -44,11 +44,16 @@ st.caption("Each file holds exactly the filtered rows, every column and every so
 
 pages = max(1, math.ceil(count / PAGE_ROWS))
 page = st.number_input(f"Page (of {pages:,}, {PAGE_ROWS} rows each)", min_value=1, max_value=pages, value=1, key="page", bind="query-params") if pages > 1 else 1
-order = view.prepared.record_order  # by date, then id; computed once, so a page needs no sort
-ordered = order[view.chosen[order]]
-shown = view.data.records.iloc[ordered[(page - 1) * PAGE_ROWS: page * PAGE_ROWS]]
 
-table = readable.records_table(view.data, shown, view.prepared.first_source)
+
+def page_of_records():
+    order = view.prepared.record_order  # by date, then id; computed once, so a page needs no sort
+    ordered = order[view.chosen[order]]
+    shown = view.data.records.iloc[ordered[(page - 1) * PAGE_ROWS: page * PAGE_ROWS]]
+    return readable.records_table(view.data, shown, view.prepared.first_source)
+
+
+table = shared(view, "records table", page_of_records, page)
 selection = st.dataframe(
     table, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="records_table",
     column_config=RECORD_COLUMNS,

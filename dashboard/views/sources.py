@@ -10,7 +10,7 @@ from dashboard.analysis import readable, sentences
 from dashboard.analysis.registry import plain_label
 from dashboard.figures import coverage
 from dashboard.figures.effort import effort_bars
-from dashboard.ui.charts import chart
+from dashboard.ui.charts import ALL_RECORDS, chart
 from dashboard.ui.records import register_table, sources_register
 from dashboard.ui.shared import once
 from dashboard.ui.view import md_escape, page_header, view_url
@@ -36,23 +36,22 @@ st.caption(
 
 st.header("Coverage")
 st.caption("What the data holds, whatever the sidebar's filters: the shape of our collection, to read any count against.")
-everything = data.records.index.to_numpy() >= 0
 tables = view.prepared.coverage
 TYPE_COLUMNS = {t: st.column_config.NumberColumn(plain_label(t) + "s", format="%d") for t in ("deployment", "agreement", "training")}
 for key, title, horizontal in (("year", "Records per year, by record type", False), ("region", "Records per region, by record type", True)):
     table = tables[key]
     figure_tab, table_tab = st.tabs(["Chart", "Table"])
     with figure_tab:
-        chart(view, once(view, f"coverage by {key}", lambda: coverage.by_type(table, key, title, horizontal)), sentences.coverage(table, key),
-              "Counts records by the year their date starts in." if key == "year" else "Counts records once per region they name.", records=everything)
+        chart(view, *once(view, f"coverage by {key}", lambda: (coverage.by_type(table, key, title, horizontal), sentences.coverage(table, key))),
+              "Counts records by the year their date starts in." if key == "year" else "Counts records once per region they name.", records=ALL_RECORDS)
     table_tab.dataframe(table, hide_index=True, width="stretch",
                         column_config={"year": st.column_config.NumberColumn("Year", format="%d"), "region": "Region"} | TYPE_COLUMNS)
 kinds = tables["source kind"]
 figure_tab, table_tab = st.tabs(["Chart", "Table"])
 with figure_tab:
-    chart(view, once(view, "coverage by source kind", lambda: coverage.by_source_kind(kinds, "Records citing each kind of source")),
-          sentences.source_kinds(kinds),
-          "Counts records citing at least one source of each kind; a record with several kinds counts for each.", records=everything)
+    chart(view, *once(view, "coverage by source kind", lambda: (coverage.by_source_kind(kinds, "Records citing each kind of source"),
+                                                                sentences.source_kinds(kinds))),
+          "Counts records citing at least one source of each kind; a record with several kinds counts for each.", records=ALL_RECORDS)
 table_tab.dataframe(kinds.assign(kind=kinds["kind"].map(plain_label)), hide_index=True,
                     column_config={"kind": "Kind of source", "records": st.column_config.NumberColumn("Records", format="%d")})
 
@@ -64,8 +63,8 @@ st.markdown(
     "read and few kept, it is thin in what was published; where few were read, it is thin in our search. "
     "Records collected before the logs were kept count under *records held* only."
 )
-chart(view, effort_bars(effort), sentences.research_effort(effort),
-      "Counts the sources the research lines read and kept, and the records held, per year band.", records=everything)
+chart(view, *once(view, "research effort", lambda: (effort_bars(effort), sentences.research_effort(effort))),
+      "Counts the sources the research lines read and kept, and the records held, per year band.", records=ALL_RECORDS)
 st.dataframe(
     effort, hide_index=True, width="stretch",
     column_config={
@@ -90,8 +89,9 @@ else:
         f"(**{covered / total:.0%}**). Each pair we lack carries the reason our research logged."
     )
     st.dataframe(
-        pairs[~pairs["covered"]].assign(company=lambda t: t["company"].map(lambda c: view.names.get(c, c)),
-                                        outcome=lambda t: t["outcome"].map(reconcile.OUTCOME_LABELS)),
+        once(view, "index pairs we lack", lambda: pairs[~pairs["covered"]].assign(
+            company=lambda t: t["company"].map(lambda c: view.names.get(c, c)), outcome=lambda t: t["outcome"].map(reconcile.OUTCOME_LABELS))
+            [["country_name", "company", "outcome", "reason"]]),
         hide_index=True, width="stretch",
         column_order=["country_name", "company", "outcome", "reason"],
         column_config={"country_name": "Country", "company": "Supplier named by the index", "outcome": "Outcome",
@@ -120,23 +120,33 @@ else:
 
 st.header("Reported figures")
 st.caption("Aggregate counts from studies and companies: context, not records. They are not added to the map.")
-figures = data.reported_figures.assign(date=data.reported_figures["date"].map(readable.date_label))
-for unit, title in (("countries", "Countries: how many, by study"), ("cities", "Cities: how many, by claim")):
-    same = figures[figures["unit"].astype(str).str.split().str[0] == unit]
-    if len(same):
-        chart(view, coverage.reported(same, title), sentences.reported(same, unit),
-              "Each dot is one figure as its source reported it; the table below lists them all with their scope.",
-              source=f"Source: the studies and companies that reported them, {len(same)} figures cited in Safe City Atlas; {sentences.LICENCE}.")
+figures = once(view, "reported figures", lambda: data.reported_figures.assign(
+    date=data.reported_figures["date"].map(readable.date_label))[["figure", "value", "unit", "scope", "date"]])
+
+
+def reported_charts() -> list:
+    drawn = []
+    for unit, title in (("countries", "Countries: how many, by study"), ("cities", "Cities: how many, by claim")):
+        same = figures[figures["unit"].astype(str).str.split().str[0] == unit]
+        if len(same):
+            drawn.append((coverage.reported(same, title), sentences.reported(same, unit), len(same)))
+    return drawn
+
+
+for figure, described, count in once(view, "reported figure charts", reported_charts):
+    chart(view, figure, described,
+          "Each dot is one figure as its source reported it; the table below lists them all with their scope.",
+          source=f"Source: the studies and companies that reported them, {count} figures cited in Safe City Atlas; {sentences.LICENCE}.")
 with st.expander(f"All {len(figures)} reported figures, as a table"):
-    st.dataframe(figures, hide_index=True, width="stretch", column_order=["figure", "value", "unit", "scope", "date"],
+    st.dataframe(figures, hide_index=True, width="stretch",
                  column_config={"figure": st.column_config.TextColumn("Figure", width="large"),
                                 "value": st.column_config.NumberColumn("Value", format="localized"), "unit": "Unit", "scope": "Scope", "date": "Date"})
 
 st.header("Vocabulary")
 for category, title in (("exported", "Technologies in the records"), ("domestic_grid", "China's domestic Covid-era surveillance grid")):
     st.subheader(title)
-    st.dataframe(data.technologies[data.technologies["category"] == category], hide_index=True, width="stretch",
-                 column_order=["label", "definition"],
+    st.dataframe(once(view, f"vocabulary {category}", lambda: data.technologies.loc[data.technologies["category"] == category, ["label", "definition"]]),
+                 hide_index=True, width="stretch",
                  column_config={"label": "Technology", "definition": st.column_config.TextColumn("What it covers", width="large")})
 st.markdown(
     "- **Status**: announced, signed, active, completed, cancelled, unknown.\n"

@@ -41,15 +41,16 @@ chart(view, figure, described + marked,
       f"Counts records per {'quarter' if freq == 'Q' else 'month'}; a record with two {'companies' if stack == 'company' else 'technologies'} counts in each.")
 
 st.subheader("Agreements by company")
-lanes = agreement_lanes(view.data, view.chosen)
+lanes = shared(view, "agreement lanes", lambda: agreement_lanes(view.data, view.chosen))
 if lanes.empty:
     st.info("No agreement matches these filters.")
 else:
-    chart(view, lanes_figure(lanes, view.colours("company"), view.names, "Each line runs from an agreement's date to its end (dotted and crossed when cancelled)"),
+    chart(view, shared(view, "agreement lanes figure", lambda: lanes_figure(
+              lanes, view.colours("company"), view.names, "Each line runs from an agreement's date to its end (dotted and crossed when cancelled)")),
           sentences.agreement_lanes(lanes), "One line per agreement and company.")
 
 st.subheader("Milestones")
-stages = milestones_of(view.data, view.chosen)
+stages = shared(view, "milestones", lambda: milestones_of(view.data, view.chosen))
 in_window = stages[(stages["date_end"] >= window[0]) & (stages["date_start"] <= window[1])]
 if in_window.empty:
     st.caption("No dated milestone of the selected records falls in this window.")
