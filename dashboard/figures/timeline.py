@@ -55,7 +55,7 @@ def _bars(series: pd.DataFrame, colours: dict[str, str], names: dict[str, str], 
 # Up to three stacked panels on one shared time axis, each drawn only when it has something to
 # show; built as one layout rather than with make_subplots, which costs more than the figure.
 # axis name: (height in px, label)
-PANELS = {"y": (150, "Events"), "y2": (330, "Records per period"), "y3": (130, "Records dated only to a year (spread over the year)")}
+PANELS = {"y": (150, "Events"), "y2": (330, "Records per period"), "y3": (130, "Records dated only to a year")}
 PANEL_GAP_PX = 44
 
 
