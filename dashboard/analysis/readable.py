@@ -47,20 +47,23 @@ def names(ids, lookup: dict[str, str]) -> str:
     return ", ".join(lookup.get(i, i) for i in ids) if isinstance(ids, (list, tuple, np.ndarray)) else ""
 
 
-def where(records: pd.DataFrame, country_name: dict[str, str], most: int = 3) -> pd.Series:
+def place(record, country_name: dict[str, str], most: int = 3) -> str:
     """The country, or for a training the countries that took part ('Kenya, Ghana and 10 more'),
-    or its stated number of countries when they are not listed."""
-    def one(country, countries, count) -> str:
-        if isinstance(country, str) and country:
-            return country_name.get(country, country)
-        listed = [country_name.get(c, c) for c in (countries if isinstance(countries, (list, tuple, np.ndarray)) else [])]
-        if listed:
-            rest = len(listed) - most
-            return ", ".join(listed[:most]) + (f" and {rest} more" if rest > 0 else "")
-        return f"{int(count)} countries" if pd.notna(count) else ""
+    or its stated number of countries when they are not listed. `record`: a row or a namedtuple."""
+    if isinstance(record["country"], str) and record["country"]:
+        return country_name.get(record["country"], record["country"])
+    countries = record["countries"]
+    listed = [country_name.get(c, c) for c in (countries if isinstance(countries, (list, tuple, np.ndarray)) else [])]
+    if listed:
+        rest = len(listed) - most
+        return ", ".join(listed[:most]) + (f" and {rest} more" if rest > 0 else "")
+    return f"{int(record['country_count'])} countries" if pd.notna(record["country_count"]) else ""
 
-    return pd.Series([one(*values) for values in zip(records["country"], records["countries"], records["country_count"])],
-                     index=records.index, dtype=object)
+
+def where(records: pd.DataFrame, country_name: dict[str, str]) -> pd.Series:
+    """`place` for every record."""
+    columns = records[["country", "countries", "country_count"]]
+    return pd.Series([place(row, country_name) for row in columns.to_dict("records")], index=records.index, dtype=object)
 
 
 def records_table(data: Dataset, records: pd.DataFrame, first_source: pd.Series) -> pd.DataFrame:
@@ -117,12 +120,12 @@ def heading(data: Dataset, record: pd.Series) -> str:
     """What, where, when and who in one line: 'Deployment · Luanda, Angola · May 2020 · CEIEC';
     for a training, who took part and where it was held, and its organiser when no company ran it."""
     lookup = data.lookup
-    countries = where(record.to_frame().T, lookup.country_name).iloc[0]
+    countries = place(record, lookup.country_name)
     city = record["city"] if isinstance(record["city"], str) and record["city"] else ""
     who = names(record["companies"], lookup.company_name)
     if record["record_type"] == "training":
-        place = ", ".join(part for part in (f"for {countries}" if countries else "", f"held in {city}" if city else "") if part)
+        located = ", ".join(part for part in (f"for {countries}" if countries else "", f"held in {city}" if city else "") if part)
         who = who or (record["organiser"] if isinstance(record["organiser"], str) else "")
     else:
-        place = ", ".join(part for part in (city, countries) if part)
-    return " · ".join(part for part in (plain_label(record["record_type"]), place, date_label(record["date"]), who or "no company named") if part)
+        located = ", ".join(part for part in (city, countries) if part)
+    return " · ".join(part for part in (plain_label(record["record_type"]), located, date_label(record["date"]), who or "no company named") if part)

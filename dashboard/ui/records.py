@@ -69,7 +69,7 @@ def record_cards(view: View, records: pd.DataFrame, limit: int = 50) -> None:
     st.subheader(f"{len(records)} {'record' if len(records) == 1 else 'records'}")
     shown = records.sort_values(["date_start", "id"]).head(limit)
     for (_, row), line in zip(shown.iterrows(), readable.what(shown)):
-        with st.expander(md_escape(f"{readable.date_label(row['date'])} · {readable.where(row.to_frame().T, view.data.lookup.country_name).iloc[0]} · {line}")):
+        with st.expander(md_escape(f"{readable.date_label(row['date'])} · {readable.place(row, view.data.lookup.country_name)} · {line}")):
             record_detail(view, row)
     if len(records) > limit:
         st.caption(f"Showing the first {limit}; the Records page lists and downloads them all.")

@@ -15,21 +15,14 @@ from dashboard.figures.compare import rate_bars
 from dashboard.figures.maps import record_map
 from dashboard.figures.timeline import mark_date, timeline
 from dashboard.ui.charts import chart
-from dashboard.ui.profile import choose, headline, overview, overview_table
+from dashboard.ui.profile import choose_or_overview, headline
 from dashboard.ui.records import record_cards, sources_register
 from dashboard.ui.view import md_escape, page_header
 from dashboard.analysis import readable, sentences
 
 view = page_header("Company profile")
-table = overview(view, "company")
-company = choose(view, "Company", view.prepared.options("company"), "profile_company", "Choose a company, or pick a row below",
-                 table["company"].tolist())
-if not company:
-    st.subheader(f"{len(table)} companies and state bodies with records under these filters")
-    st.caption("Select a row to open its profile. Sort by any column; the sidebar's filters apply, and the two window "
-               "columns count records dated wholly within each window.")
-    overview_table(table, "company", "Countries named most")
-    st.stop()
+company = choose_or_overview(view, "company", view.prepared.options("company"), "profile_company",
+                             "companies and state bodies", "Countries named most")
 
 name = view.names.get(company, company)
 row = view.data.lookup.companies.loc[company]

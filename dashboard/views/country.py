@@ -9,20 +9,13 @@ from dashboard.analysis.sentences import describe_series
 from dashboard.analysis.series import time_series
 from dashboard.figures.timeline import timeline
 from dashboard.ui.charts import chart
-from dashboard.ui.profile import choose, headline, overview, overview_table
+from dashboard.ui.profile import choose_or_overview, headline
 from dashboard.ui.records import record_cards, sources_register
 from dashboard.ui.view import md_escape, page_header
 
 view = page_header("Country profile")
-table = overview(view, "country")
 codes = view.data.countries.sort_values("name")["iso3"].tolist()
-iso3 = choose(view, "Country", codes, "profile", "Choose a country, or pick a row below", table["country"].tolist())
-if not iso3:
-    st.subheader(f"{len(table)} countries with records under these filters")
-    st.caption("Select a row to open its profile. Sort by any column; the sidebar's filters apply, and the two window "
-               "columns count records dated wholly within each window.")
-    overview_table(table, "country", "Companies named most")
-    st.stop()
+iso3 = choose_or_overview(view, "country", codes, "profile", "countries", "Companies named most")
 
 name = view.names.get(iso3, iso3)
 records = profiles.of_country(view.data, view.chosen, iso3)

@@ -6,11 +6,11 @@ import os
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from deploy.replicas import stop_process, wait_healthy  # noqa: F401 - stop_process is shared with bench/
 
 PROJECT = Path(__file__).resolve().parents[2]
 ARTIFACTS = PROJECT / "test-artifacts"
@@ -50,31 +50,14 @@ class RunningApp:
         return f"http://127.0.0.1:{self.port}/" + (self.base_path + "/" if self.base_path else "")
 
     def _wait(self, timeout: float = 60) -> None:
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(self.url + "_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError("the app did not start; see " + self.log.name)
+        try:
+            wait_healthy(self.url + "_stcore/health", [self.process], timeout)
+        except RuntimeError as error:
+            raise RuntimeError(f"the app did not start ({error}); see {self.log.name}") from None
 
     def stop(self) -> None:
         stop_process(self.process)
         self.log.close()
-
-
-def stop_process(process: subprocess.Popen, grace: float = 10) -> None:
-    """Ask politely (SIGTERM), then insist (SIGKILL): a server busy with hundreds of sessions
-    may not finish shutting down in time, and a stuck stop must not fail the run."""
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=grace)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=grace)
 
 
 @pytest.fixture(scope="session")
