@@ -20,4 +20,6 @@ fi
 python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e ".[test]"
+# plotly's geo bundle, which the maps use and the tests check (deploy/assets.py)
+.venv/bin/python -m deploy.assets
 exec .venv/bin/python -m pytest "$@"

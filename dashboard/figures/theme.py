@@ -15,8 +15,12 @@ OTHER = "#9AA5B1"
 SEQUENTIAL = [[0.0, "#D9DDE3"], [0.5, "#8A94A3"], [1.0, "#2E3640"]]
 DIVERGING = "RdBu"  # red = fewer after, blue = more after; readable for red-green colour blindness
 # Plotly fetches its base map from a CDN unless told otherwise; the app serves it itself.
+# plotly.js 4 also adds a "Share chart..." button that uploads the figure to Plotly's cloud:
+# nothing a reader clicks may send the data off the machine, so it is switched off.
 PLOTLY_CONFIG = {
     "topojsonURL": "app/static/topojson/",
+    "showSendToCloud": False,
+    "plotlyServerURL": "",
     "displaylogo": False,
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }

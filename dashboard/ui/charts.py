@@ -11,6 +11,7 @@ from ..analysis.counts import sources_behind
 from ..analysis.kernels import Records, selection
 from ..analysis.sentences import footer
 from ..figures.theme import PLOTLY_CONFIG
+from .geo import bundle_ready, geo_chart, is_geo
 from .shared import once
 from .view import View, md_escape
 
@@ -31,6 +32,10 @@ def chart(view: View, figure: go.Figure, alternative: str, counts: str, records:
         line = footer(counts, int(chosen.sum()), sources_behind(view.data, chosen))
     else:
         line = f"{counts} {source}"
-    event = where.plotly_chart(figure, config=PLOTLY_CONFIG, width="stretch", **plotly)
+    if is_geo(figure) and bundle_ready():
+        event = geo_chart(where, figure, PLOTLY_CONFIG, key=plotly.get("key") or f"geo {counts}",
+                          clicks=plotly.get("on_select") == "rerun")
+    else:
+        event = where.plotly_chart(figure, config=PLOTLY_CONFIG, width="stretch", **plotly)
     where.caption(md_escape(alternative) + "  \n" + md_escape(line))
     return event

@@ -59,6 +59,51 @@ def test_europe_lens_map_draws_its_countries(app, page):
     assert country_shapes(page) >= 5  # the base map and the shading come from the app's own world map
 
 
+# A point inside the largest country shape on the map, found with the shape's own geometry
+# (plotly draws a transparent layer over the countries, so the shape is not what is under the mouse).
+POINT_IN_LARGEST_COUNTRY = """() => {
+  const shapes = [...document.querySelectorAll('.js-plotly-plot .geo .choroplethlocation')];
+  const area = (shape) => { const r = shape.getBoundingClientRect(); return r.width * r.height; };
+  const largest = shapes.reduce((a, b) => (area(b) > area(a) ? b : a));
+  const box = largest.getBoundingClientRect(), toShape = largest.getScreenCTM().inverse();
+  for (let i = 5; i < 15; i++) for (let j = 5; j < 15; j++) {
+    const x = box.left + box.width * i / 20, y = box.top + box.height * j / 20;
+    if (largest.isPointInFill(new DOMPoint(x, y).matrixTransform(toShape))) return {code: largest.__data__.loc, x, y};
+  }
+  return null;
+}"""
+
+
+def test_the_map_loads_plotlys_geo_bundle_not_the_whole_library(app, page):
+    scripts = []
+    page.on("request", lambda request: scripts.append(request.url) if request.resource_type == "script" else None)
+    open_page(page, app.url)
+    country_shapes(page)
+    assert any(url.endswith("/app/static/vendor/plotly-geo.min.js") for url in scripts), "run: python -m deploy.assets"
+    assert not [url for url in scripts if "PlotlyChart" in url], "the map page should not load the full plotly.js"
+
+
+def test_clicking_a_country_lists_its_records(app, page):
+    open_page(page, app.url)
+    country_shapes(page)
+    point = page.evaluate(POINT_IN_LARGEST_COUNTRY)
+    assert point, "no point inside the largest country"
+    page.mouse.move(point["x"], point["y"])
+    page.mouse.click(point["x"], point["y"])
+    page.get_by_role("link", name=re.compile("Open the profile of")).wait_for(timeout=30000)
+    chosen = page.get_by_role("combobox", name="Records of a country (or click it on the map)").input_value()
+    assert chosen.endswith(f"({point['code']})")
+
+
+@pytest.mark.parametrize("path", ["", "timeline"])
+def test_no_chart_button_uploads_the_figure(app, page, path):
+    open_page(page, app.url + path)
+    page.locator(".js-plotly-plot").first.hover()
+    buttons = page.evaluate("() => [...document.querySelectorAll('.modebar-btn')].map(b => b.getAttribute('data-title'))")
+    assert "Download plot as a PNG" in buttons
+    assert not [title for title in buttons if "share" in title.lower() or "cloud" in title.lower()]
+
+
 def choose(page, label, option):
     box = page.get_by_role("combobox", name=label, exact=True)
     box.click()
