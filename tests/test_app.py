@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.analysis.filters import Filters
 from dashboard.export import to_csv_bytes
+from dashboard.ui.page_controls import PAGE_CHOICES
 from tests.conftest import GOOD, PROJECT
 
 APP = str(PROJECT / "dashboard" / "app.py")
@@ -190,8 +191,11 @@ def test_sources_page_shows_effort_and_the_reconciliation():
     assert any("sources show no headline" in c.value for c in at.caption)
 
 
-@pytest.mark.parametrize("page, key, label", [("map", "colour_by", "Technology"), ("timeline", "stack", "Technology"),
-                                              ("timeline", "freq", "Month"), ("europe", "outcome", "Signed")])
+PAGE_OF_CHOICE = {"colour_by": "map", "freq": "timeline", "stack": "timeline", "outcome": "europe"}
+
+
+@pytest.mark.parametrize("page, key, label", [(PAGE_OF_CHOICE[choice.key], choice.key, choice.shown(option))
+                                              for choice in PAGE_CHOICES for option in choice.options[1:]])
 def test_a_page_control_set_from_its_own_url_brings_no_notice(fixture_data, page, key, label):
     """A bound radio writes its option as shown; reading that address back (a shared link)
     selects the option and names nothing as ignored."""

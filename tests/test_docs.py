@@ -30,12 +30,14 @@ def test_readme_validation_example_is_real(data_copy, capsys):
 def test_every_bound_widget_key_is_a_filter_or_a_known_page_parameter(shipped):
     from dashboard.analysis.prepared import prepare
     from dashboard.analysis.registry import FILTERS
+    from dashboard.ui.page_controls import PAGE_CHOICES
     from dashboard.ui.urlstate import FREE_TEXT, page_parameters
 
     source = "\n".join(p.read_text(encoding="utf-8") for p in (PROJECT / "dashboard").rglob("*.py"))
     bound = set(re.findall(r'key="([a-z_]+)",[^\n]*bind="query-params"', source)) | set(
         re.findall(r'key="([a-z_]+)", bind="query-params"', source))
     bound |= {"profile", "profile_company"}  # via ui.profile.choose
+    bound |= {choice.key for choice in PAGE_CHOICES}  # drawn by ui.page_controls
     filters = {spec.key for spec in FILTERS}
     known = filters | set(page_parameters(prepare(shipped))) | FREE_TEXT
     assert "colour_by" in bound and bound <= known, bound - known

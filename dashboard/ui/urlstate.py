@@ -11,6 +11,8 @@ import functools
 import re
 from collections.abc import Collection
 
+from .page_controls import PAGE_CHOICES
+
 FREE_TEXT = {"record", "page"}  # parameters whose values are checked where they are used
 
 
@@ -21,11 +23,8 @@ def page_parameters(prepared) -> dict[str, set[str]]:
     months = set(prepared.months)
     countries = {prepared.names[c] for c in prepared.options("country")}
     companies = {prepared.names[c] for c in prepared.options("company")}
-    return {
-        # a bound radio writes its option as shown (format_func), and reads only that spelling
-        "colour_by": {"Company", "Technology"}, "freq": {"Quarter", "Month"}, "stack": {"Company", "Technology"},
+    return {choice.key: choice.url_values() for choice in PAGE_CHOICES} | {
         "before": months, "after": months, "profile": countries, "profile_company": companies,
-        "outcome": {"All", "Offered", "Signed", "Deployed", "Donated", "Cancelled"},
     }
 
 

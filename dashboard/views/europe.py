@@ -8,6 +8,7 @@ from dashboard.figures.maps import record_map
 from dashboard.analysis import readable
 from dashboard.analysis.registry import plain_label
 from dashboard.ui.charts import chart
+from dashboard.ui.page_controls import OUTCOME
 from dashboard.ui.records import record_cards
 from dashboard.ui.view import page_header
 from dashboard.analysis import sentences
@@ -37,7 +38,7 @@ st.dataframe(events.assign(when=events["date"].map(readable.date_label), categor
 
 st.subheader("Records")
 european = in_europe(view.records)
-choice = st.radio("Outcome", ["all", *OUTCOMES], format_func=str.capitalize, horizontal=True, key="outcome", bind="query-params")
+choice = OUTCOME.radio()
 if choice != "all":
     european = european[outcome(european) == choice]
 record_cards(view, european)

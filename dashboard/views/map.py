@@ -7,13 +7,14 @@ from dashboard.analysis.markers import city_markers
 from dashboard.analysis.profiles import of_country
 from dashboard.figures.maps import record_map
 from dashboard.ui.charts import chart
+from dashboard.ui.page_controls import COLOUR_BY
 from dashboard.ui.records import record_cards
 from dashboard.ui.shared import shared
 from dashboard.ui.view import page_header
 from dashboard.analysis import sentences
 
 view = page_header("Where the technology went")
-colour_by = st.radio("Colour markers by", ["company", "technology"], format_func=str.capitalize, horizontal=True, key="colour_by", bind="query-params")
+colour_by = COLOUR_BY.radio()
 counts = shared(view, "map counts", lambda: count_by_country(view.data, view.chosen, view.places))
 if counts.empty:  # an empty map says nothing a sentence cannot
     st.info("No record matches these filters. Widen the date range or clear a filter in the sidebar.")

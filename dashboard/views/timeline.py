@@ -7,6 +7,7 @@ from dashboard.analysis.series import agreement_lanes, milestones_of, time_serie
 from dashboard.analysis.readable import date_label
 from dashboard.analysis.registry import plain_label
 from dashboard.ui.charts import chart
+from dashboard.ui.page_controls import PERIOD, STACK
 from dashboard.ui.shared import shared
 from dashboard.figures.timeline import agreement_lanes as lanes_figure
 from dashboard.figures.timeline import milestone_strip, timeline
@@ -15,8 +16,8 @@ from dashboard.analysis import sentences
 
 view = page_header("Timeline")
 left, right = st.columns(2)
-freq = left.radio("Period", ["Q", "M"], format_func={"Q": "Quarter", "M": "Month"}.get, horizontal=True, key="freq", bind="query-params")
-stack = right.radio("Stack by", ["company", "technology"], format_func=str.capitalize, horizontal=True, key="stack", bind="query-params")
+freq = PERIOD.radio(left)
+stack = STACK.radio(right)
 
 window = (view.filters.date_from.start_time, view.filters.date_to.end_time.normalize())
 events = view.data.events
