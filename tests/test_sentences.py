@@ -45,3 +45,10 @@ def test_series_lanes_and_milestones(small):
     assert sentences.milestones(stages) == "Chart text: 3 milestones of 2 records in this window: 2 contract, 1 announced."
     change = pd.DataFrame({"change": [1.0, -0.5, 0.0]})
     assert sentences.change_map(change) == "Chart text: 1 countries rose, 1 fell."
+
+
+def test_labels_inside_sentences_keep_their_acronyms():
+    stages = pd.DataFrame({"stage": ["mou", "contract", "mou"], "record_id": ["a", "a", "b"]})
+    assert sentences.milestones(stages) == "Chart text: 3 milestones of 2 records in this window: 2 MoU, 1 contract."
+    kinds = pd.DataFrame({"kind": ["ngo", "trade_press"], "records": [3, 2]})
+    assert sentences.source_kinds(kinds).endswith("NGO 3, trade press 2.")

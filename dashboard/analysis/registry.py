@@ -43,6 +43,12 @@ def plain_label(value: str) -> str:
     return SPELLED.get(str(value)) or str(value).replace("_", " ").capitalize()
 
 
+def in_text(value: str) -> str:
+    """The same label inside a sentence: lower case, except the spelled-out names and
+    acronyms (MoU, NGO, US restriction), which keep their capitals."""
+    return SPELLED.get(str(value)) or plain_label(value).lower()
+
+
 def listing(labels: list[str]) -> str:
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .registry import plain_label
+from .registry import in_text
 
 
 def describe_series(series: pd.DataFrame, noun: str = "record-company pairs") -> str:
@@ -89,7 +89,7 @@ def agreement_lanes(lanes: pd.DataFrame) -> str:
 def milestones(stages: pd.DataFrame) -> str:
     counts = stages["stage"].value_counts()
     return (f"Chart text: {len(stages)} milestones of {stages['record_id'].nunique()} records in this window: "
-            + ", ".join(f"{n} {plain_label(stage).lower() if stage != 'mou' else 'MoU'}" for stage, n in counts.items()) + ".")
+            + ", ".join(f"{n} {in_text(stage)}" for stage, n in counts.items()) + ".")
 
 
 def research_effort(effort: pd.DataFrame) -> str:
@@ -112,7 +112,7 @@ def coverage(table: pd.DataFrame, key: str) -> str:
 
 def source_kinds(kinds: pd.DataFrame) -> str:
     return "Chart text: records citing each kind of source: " + ", ".join(
-        f"{plain_label(k).lower()} {int(n)}" for k, n in zip(kinds["kind"], kinds["records"])) + "."
+        f"{in_text(k)} {int(n)}" for k, n in zip(kinds["kind"], kinds["records"])) + "."
 
 
 def reported(figures: pd.DataFrame, unit: str) -> str:
