@@ -36,13 +36,13 @@ import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 from bench.wsload import SHARED_LINK, run_in_thread, run_readers
 from dashboard.ui import geo
+from deploy.replicas import wait_healthy
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, free_port, stop_process
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -95,16 +95,9 @@ def start_app(port: int, log, warmed: bool = False) -> subprocess.Popen:
     return subprocess.Popen(command, cwd=PROJECT, stdout=log, stderr=subprocess.STDOUT, env=os.environ.copy())
 
 
-def wait_health(url: str, timeout: float = 120) -> None:
-    deadline = time.time() + timeout
-    while True:
-        try:
-            urllib.request.urlopen(url + "_stcore/health", timeout=1).close()
-            return
-        except OSError:
-            if time.time() > deadline:
-                raise
-            time.sleep(0.02)
+def wait_health(url: str, server: subprocess.Popen, timeout: float = 300) -> None:
+    """As a person would: open the page the moment the server answers."""
+    wait_healthy(url + "_stcore/health", [server], timeout, poll=0.02)
 
 
 def page_timings(page, drawn: float) -> dict:
@@ -134,7 +127,7 @@ def cold_run(browser, warmed: bool = False) -> dict:
         started = time.perf_counter()
         server = start_app(port, log, warmed)
         try:
-            wait_health(url)
+            wait_health(url, server)
             healthy = time.perf_counter()
             opened, seconds, timings = open_until_drawn(page, url, timeout_ms=300_000)
             drawn = opened + seconds
@@ -152,7 +145,7 @@ def first_runs() -> dict:
     with open(os.devnull, "w") as log:
         server = start_app(port, log)
         try:
-            wait_health(url)
+            wait_health(url, server)
             first = asyncio.run(run_readers(url, 1, 0.1, think=0, ramp=0, query=""))
             warm = asyncio.run(run_readers(url, 1, 0.1, think=0, ramp=0, query=""))
         finally:
@@ -168,7 +161,7 @@ def shared_link_runs(browser, runs: int) -> list[dict]:
     with open(os.devnull, "w") as log:
         server = start_app(port, log)
         try:
-            wait_health(url)
+            wait_health(url, server)
             run_in_thread(lambda: run_readers(url, 1, 0.1, think=0, ramp=0))  # someone opened it before
             for _ in range(runs):
                 seconds, timings = open_in_new_context(browser, url + "?" + SHARED_LINK)

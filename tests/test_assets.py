@@ -49,23 +49,23 @@ def asset_for(url: str, package: bytes, content: bytes) -> assets.Asset:
                         sha256=hashlib.sha256(content).hexdigest(), target="bundle.js")
 
 
-def test_a_checked_download_is_unpacked_with_its_licence(registry, tmp_path):
+def published(registry, content: bytes) -> assets.Asset:
+    """A package holding `content` and a licence, served by the registry, and its pinned asset."""
     served, base, _ = registry
-    package = tarball({"package/bundle.js": b"window.Plotly = {};", "package/LICENSE": b"MIT"})
+    package = tarball({"package/bundle.js": content, "package/LICENSE": b"MIT"})
     (served / "bundle.tgz").write_bytes(package)
-    asset = asset_for(base + "bundle.tgz", package, b"window.Plotly = {};")
+    return asset_for(base + "bundle.tgz", package, content)
+
+
+def test_a_checked_download_is_unpacked_with_its_licence(registry, tmp_path):
     vendor = tmp_path / "vendor"
-    assert assets.fetch(asset, vendor) is True
+    assert assets.fetch(published(registry, b"window.Plotly = {};"), vendor) is True
     assert (vendor / "bundle.js").read_bytes() == b"window.Plotly = {};"
     assert (vendor / "bundle.LICENSE.txt").read_bytes() == b"MIT"
 
 
 def test_a_file_already_in_place_is_not_downloaded_again(registry, tmp_path):
-    served, base, requested = registry
-    package = tarball({"package/bundle.js": b"x", "package/LICENSE": b"MIT"})
-    (served / "bundle.tgz").write_bytes(package)
-    asset = asset_for(base + "bundle.tgz", package, b"x")
-    vendor = tmp_path / "vendor"
+    asset, vendor, requested = published(registry, b"x"), tmp_path / "vendor", registry[2]
     assets.fetch(asset, vendor)
     requested.clear()
     assert assets.fetch(asset, vendor) is False

@@ -15,6 +15,7 @@ click on a country reported to Python, kept until the next click (widget state).
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -99,17 +100,10 @@ def geo_chart(where, figure: go.Figure, config: dict, key: str, clicks: bool = F
     the page and the returned event holds the clicked points until the next click, as
     `st.plotly_chart(on_select="rerun")` does. The key keeps one chart (and its drawing in
     the browser) across reruns, so a filter change redraws it in place."""
-    def mount():
-        data = {"figure": figure.to_json(), "config": config, "bundle": BUNDLE_URL, "clicks": clicks}
-        if clicks:
-            return _component(key=key, data=data, default={"selection": None}, on_selection_change=lambda: None)
-        return _component(key=key, data=data)
-
-    if where is st:
-        state = mount()
-    else:
-        with where:
-            state = mount()
-    chosen = (getattr(state, "selection", None) if clicks else None) or {}
+    data = {"figure": figure.to_json(), "config": config, "bundle": BUNDLE_URL, "clicks": clicks}
+    reported = {"default": {"selection": None}, "on_selection_change": lambda: None} if clicks else {}
+    with nullcontext() if where is st else where:  # the page itself, or a column of it
+        state = _component(key=key, data=data, **reported)
+    chosen = (state.selection if clicks else None) or {}
     # the shape `st.plotly_chart(on_select=...)` returns, so a page reads either the same way
     return SimpleNamespace(selection=SimpleNamespace(points=chosen.get("points") or []))
